@@ -1,1 +1,9 @@
-export const placeholder = 1;
+export * from './primitives.js';
+export * from './postKinds.js';
+export * from './modes.js';
+export * from './errors.js';
+export * from './streams.js';
+export * from './decider.js';
+export * from './events/index.js';
+export * from './commands/index.js';
+export * from './versions.js';
