@@ -1,0 +1,33 @@
+import type { Projection, ProjectedEvent, ViewChange, ViewLookup, ViewRow } from './types.js';
+
+/**
+ * Views held in a Map: runs projections without SQL, for unit tests and as the reference a
+ * SQLite view is compared with.
+ */
+export class MemoryViews {
+  readonly rows = new Map<string, ViewRow>();
+
+  read: ViewLookup = <Doc>(view: string, key: string) => this.rows.get(`${view}\u0000${key}`)?.doc as Doc | undefined;
+
+  apply(change: ViewChange): void {
+    const id = `${change.view}\u0000${change.key}`;
+    if (change.doc === null) this.rows.delete(id);
+    else this.rows.set(id, { ...change, t: change.t ?? null, subject: change.subject ?? null, doc: change.doc });
+  }
+
+  project(projections: readonly Projection[], event: ProjectedEvent): ViewChange[] {
+    const all: ViewChange[] = [];
+    for (const p of projections) {
+      if (!p.eventTypes.includes(event.type)) continue;
+      for (const change of p.project(event, this.read)) {
+        this.apply(change);
+        all.push(change);
+      }
+    }
+    return all;
+  }
+
+  list(view: string): ViewRow[] {
+    return [...this.rows.values()].filter((r) => r.view === view);
+  }
+}

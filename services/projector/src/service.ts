@@ -1,0 +1,53 @@
+import type Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { EventStore } from '@shouwang/event-store';
+import { shouwangStreamPrefixes } from '@shouwang/event-store';
+import { openDatabase } from './store/openDatabase.js';
+import { ViewStore } from './store/viewStore.js';
+import { Projector } from './projector.js';
+import { projections } from './views/index.js';
+
+export interface ProjectorServiceOptions {
+  store: EventStore;
+  /** Directory of views.sqlite, or `:memory:`. */
+  dataDir: string;
+  batchSize?: number;
+  stopAt?: bigint;
+}
+
+export interface ProjectorService {
+  db: Database.Database;
+  views: ViewStore;
+  projector: Projector;
+  /** Resolves once the projector has applied everything stored when it started. */
+  caughtUp: Promise<void>;
+  running: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const viewsFile = (dataDir: string) => (dataDir === ':memory:' ? ':memory:' : join(dataDir, 'views.sqlite'));
+
+/** Opens the views under `dataDir` and starts following the store from their checkpoint. */
+export function startProjector(opts: ProjectorServiceOptions): ProjectorService {
+  const db = openDatabase(viewsFile(opts.dataDir));
+  const views = new ViewStore(db, projections);
+  const projector = new Projector(opts.store, views, {
+    streamPrefixes: shouwangStreamPrefixes,
+    ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+    ...(opts.stopAt !== undefined ? { stopAt: opts.stopAt } : {}),
+  });
+  const caughtUp = new Promise<void>((resolve) => projector.once('caughtUp', () => resolve()));
+  const running = projector.start();
+  running.catch(() => undefined);
+  return {
+    db,
+    views,
+    projector,
+    caughtUp,
+    running,
+    async stop() {
+      await projector.stop();
+      db.close();
+    },
+  };
+}

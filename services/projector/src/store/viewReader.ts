@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+
+export interface RowFilter {
+  districtId?: string;
+  subject?: string;
+  /** inclusive lower bound on the row's time `t` */
+  tFrom?: string;
+  /** exclusive upper bound on the row's time `t` */
+  tTo?: string;
+}
+
+/**
+ * Read access to views, either as they are now or as they stood at a position. Queries are
+ * written once against this and so answer live and audit requests alike.
+ */
+export interface ViewReader {
+  /** The position the answer stands at (undefined: nothing projected yet). */
+  readonly position: bigint | undefined;
+  get<Doc>(view: string, key: string): Doc | undefined;
+  list<Doc>(view: string, filter?: RowFilter): Doc[];
+  /** Distinct `subject` values among matching rows, e.g. volunteers who served in a period. */
+  countDistinctSubjects(view: string, filter?: RowFilter): number;
+}
+
+function where(filter: RowFilter, params: unknown[]): string {
+  let sql = '';
+  if (filter.districtId !== undefined) {
+    sql += ' AND district = ?';
+    params.push(filter.districtId);
+  }
+  if (filter.subject !== undefined) {
+    sql += ' AND subject = ?';
+    params.push(filter.subject);
+  }
+  if (filter.tFrom !== undefined) {
+    sql += ' AND t >= ?';
+    params.push(filter.tFrom);
+  }
+  if (filter.tTo !== undefined) {
+    sql += ' AND t < ?';
+    params.push(filter.tTo);
+  }
+  return sql;
+}
+
+const parse = <Doc>(rows: { doc: string }[]): Doc[] => rows.map((r) => JSON.parse(r.doc) as Doc);
+
+/** The views as they are now. */
+export function liveReader(db: Database.Database, position: bigint | undefined): ViewReader {
+  return {
+    position,
+    get<Doc>(view: string, key: string) {
+      const row = db.prepare('SELECT doc FROM view_rows WHERE view = ? AND key = ?').get(view, key) as
+        | { doc: string }
+        | undefined;
+      return row ? (JSON.parse(row.doc) as Doc) : undefined;
+    },
+    list<Doc>(view: string, filter: RowFilter = {}) {
+      const params: unknown[] = [view];
+      const sql = `SELECT doc FROM view_rows WHERE view = ?${where(filter, params)} ORDER BY key`;
+      return parse<Doc>(db.prepare(sql).all(...params) as { doc: string }[]);
+    },
+    countDistinctSubjects(view: string, filter: RowFilter = {}) {
+      const params: unknown[] = [view];
+      const sql = `SELECT COUNT(DISTINCT subject) AS n FROM view_rows WHERE view = ?${where(filter, params)}`;
+      return (db.prepare(sql).get(...params) as { n: number }).n;
+    },
+  };
+}
+
+/** The views as they stood right after the event at `position` was applied (from the row history). */
+export function historicReader(db: Database.Database, position: bigint): ViewReader {
+  const valid = ' AND from_pos <= ? AND (to_pos IS NULL OR to_pos > ?) AND doc IS NOT NULL';
+  return {
+    position,
+    get<Doc>(view: string, key: string) {
+      const row = db
+        .prepare(`SELECT doc FROM view_history WHERE view = ? AND key = ?${valid}`)
+        .get(view, key, position, position) as { doc: string } | undefined;
+      return row ? (JSON.parse(row.doc) as Doc) : undefined;
+    },
+    list<Doc>(view: string, filter: RowFilter = {}) {
+      const params: unknown[] = [view];
+      const sql = `SELECT doc FROM view_history WHERE view = ?${where(filter, params)}${valid} ORDER BY key`;
+      return parse<Doc>(db.prepare(sql).all(...params, position, position) as { doc: string }[]);
+    },
+    countDistinctSubjects(view: string, filter: RowFilter = {}) {
+      const params: unknown[] = [view];
+      const sql = `SELECT COUNT(DISTINCT subject) AS n FROM view_history WHERE view = ?${where(filter, params)}${valid}`;
+      return (db.prepare(sql).get(...params, position, position) as { n: number }).n;
+    },
+  };
+}
