@@ -7,3 +7,5 @@ export * from './decider.js';
 export * from './events/index.js';
 export * from './commands/index.js';
 export * from './versions.js';
+export * from './deciders/index.js';
+export * from './dispatchProtocol.js';

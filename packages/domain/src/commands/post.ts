@@ -64,7 +64,9 @@ export const ReleasePostAssignment = commandOf(
   'ReleasePostAssignment',
   z.strictObject({
     postId: Id,
+    shiftId: Id,
     dispatchId: Id,
+    volunteerId: Id,
     reason: z.enum(['declined', 'expired', 'cancelled', 'no_show']),
     now: IsoDateTime,
   }),

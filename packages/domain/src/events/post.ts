@@ -72,8 +72,11 @@ export const PostAssignmentReleased = eventOf(
     reason: z
       .enum(['declined', 'expired', 'cancelled', 'no_show'])
       .describe('What ended the dispatch on the volunteer stream'),
+    held: z
+      .boolean()
+      .describe('Whether the seat was taken; false records a release that came before its assignment and blocks that late assignment'),
     releasedAt: IsoDateTime,
   }),
-  'A seat on a post shift was freed because its dispatch ended without service.',
+  'A dispatch ended without service: its seat on the post shift is freed and the dispatch id can never take a seat again.',
 );
 export type PostAssignmentReleased = z.infer<typeof PostAssignmentReleased>;

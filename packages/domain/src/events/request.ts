@@ -53,6 +53,7 @@ export const RequestDispatchReleased = eventOf(
     ...requestRef,
     dispatchId: Id,
     reason: z.enum(['declined', 'expired', 'cancelled', 'no_show']),
+    held: z.boolean().describe('Whether the request was held by this dispatch; false blocks a late RequestDispatched for it'),
     releasedAt: IsoDateTime,
   }),
   'The dispatch to the request ended without service; the request can be dispatched again.',

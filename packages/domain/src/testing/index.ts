@@ -1,0 +1,1 @@
+export { given, decideOn, type Asserter, type Outcome } from './given.js';
