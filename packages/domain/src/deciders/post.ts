@@ -97,6 +97,14 @@ const decide = (c: PostCommand, s: PostState): PostEvent[] => {
       },
     ];
   }
+  if (c.type === 'AssignPostShift') {
+    // A repeated step 2 (retry, recovery) is answered before any rule, even on a closed post.
+    const existing = s.seats[c.data.dispatchId];
+    if (existing && s.post?.postId === c.data.postId) {
+      if (existing.shiftId === c.data.shiftId && existing.volunteerId === c.data.volunteerId) return [];
+      refuse('SW_ERR_ALREADY_EXISTS', 'this dispatch id holds another seat');
+    }
+  }
   const p = openPost(s, c.data.postId);
   const ref = { districtId: p.districtId, postId: p.postId };
   switch (c.type) {
@@ -111,11 +119,6 @@ const decide = (c: PostCommand, s: PostState): PostEvent[] => {
       ];
     case 'AssignPostShift': {
       const d = c.data;
-      const existing = s.seats[d.dispatchId];
-      if (existing) {
-        if (existing.shiftId === d.shiftId && existing.volunteerId === d.volunteerId) return [];
-        refuse('SW_ERR_ALREADY_EXISTS', 'this dispatch id holds another seat');
-      }
       if (s.released[d.dispatchId]) refuse('SW_ERR_DISPATCH_NOT_OPEN', 'this dispatch already gave its seat back');
       if (!p.shifts[d.shiftId]) refuse('SW_ERR_UNKNOWN_SHIFT');
       if (d.plan.mode !== d.mode) refuse('SW_ERR_SCOPE_MISMATCH', 'the plan is not the plan of the effective mode');
