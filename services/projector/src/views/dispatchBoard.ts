@@ -11,11 +11,11 @@ function setStatus(read: ViewLookup, dispatchId: string, status: DispatchStatus,
   return [put(V.dispatch, dispatchId, d.districtId, doc, { t: d.dispatchedAt, subject: d.volunteerId })];
 }
 
-function setRequest(read: ViewLookup, requestId: string, status: RequestDoc['status'] | null): ViewChange[] {
+function setRequest(read: ViewLookup, requestId: string, update: Pick<RequestDoc, 'status' | 'dispatchId'> | null): ViewChange[] {
   const r = read<RequestDoc>(V.request, requestId);
   if (!r) return [];
-  if (status === null) return [remove(V.request, requestId, r.districtId)];
-  return [put(V.request, requestId, r.districtId, { ...r, status }, { t: r.placedAt })];
+  if (update === null) return [remove(V.request, requestId, r.districtId)];
+  return [put(V.request, requestId, r.districtId, { ...r, ...update }, { t: r.placedAt })];
 }
 
 function project(event: ProjectedEvent, read: ViewLookup): ViewChange[] {
@@ -65,14 +65,22 @@ function project(event: ProjectedEvent, read: ViewLookup): ViewChange[] {
         stationId: d.stationId,
         kind: d.kind,
         status: 'open',
+        dispatchId: null,
         placedAt: d.placedAt,
       };
       return [put(V.request, d.requestId, d.districtId, doc, { t: d.placedAt })];
     }
-    case 'RequestDispatched':
-      return setRequest(read, dataOf(event, 'RequestDispatched').requestId, 'dispatched');
-    case 'RequestDispatchReleased':
-      return setRequest(read, dataOf(event, 'RequestDispatchReleased').requestId, 'open');
+    case 'RequestDispatched': {
+      const d = dataOf(event, 'RequestDispatched');
+      return setRequest(read, d.requestId, { status: 'dispatched', dispatchId: d.dispatchId });
+    }
+    case 'RequestDispatchReleased': {
+      // only the dispatch holding the request frees it; a release that came first (held: false) changes nothing
+      const d = dataOf(event, 'RequestDispatchReleased');
+      const r = read<RequestDoc>(V.request, d.requestId);
+      if (!r || r.dispatchId !== d.dispatchId) return [];
+      return setRequest(read, d.requestId, { status: 'open', dispatchId: null });
+    }
     case 'RequestFulfilled':
       return setRequest(read, dataOf(event, 'RequestFulfilled').requestId, null);
     default:

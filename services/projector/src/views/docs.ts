@@ -101,7 +101,9 @@ export interface RequestDoc {
   districtId: string;
   stationId: string | null;
   kind: string | null;
-  status: 'open' | 'dispatched' | 'in_service';
+  status: 'open' | 'dispatched';
+  /** the dispatch holding the request, while dispatched */
+  dispatchId: string | null;
   placedAt: string;
 }
 
