@@ -53,3 +53,16 @@ export function memoryViews() {
 export function dumpRows(db: ReturnType<typeof openDatabase>) {
   return db.prepare('SELECT view, key, district, t, subject, doc FROM view_rows ORDER BY view, key').all();
 }
+
+/** A token as the API issues them: HS256 with role, districtId and sub. */
+export async function tokenFor(secret: string, claims: { role: string; districtId: string; sub: string }, expiresIn = '1h') {
+  const { SignJWT } = await import('jose');
+  return new SignJWT({ role: claims.role, districtId: claims.districtId })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.sub)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}
+
+export const testSecret = 'test-secret-for-projector-tests-0123456789';

@@ -20,8 +20,8 @@ export interface ViewsPluginOptions {
   jwtSecret: string;
   /** Announces committed batches to `/v1/views/stream`. */
   changes: CommitSource;
-  /** For entity histories (`/v1/views/history/:stream`). */
-  store: StreamReader;
+  /** For entity histories (`/v1/views/history/:stream`); without it that route answers 503. */
+  store?: StreamReader;
 }
 
 const common = z.object({
@@ -119,6 +119,7 @@ export const viewsPlugin = fp(
       const { stream } = request.params;
       if (!isEntityStream(stream))
         return sendProblem(reply, 400, 'SW_ERR_VALIDATION', 'stream must be <category>-<id>', { errors: [{ field: 'stream', message: 'unknown stream' }] });
+      if (!opts.store) return sendProblem(reply, 503, 'SW_ERR_NO_STORE', 'entity histories need the event store');
       const history = await entityHistory(opts.store, stream);
       if (history.length === 0) return sendProblem(reply, 404, 'SW_ERR_NOT_FOUND', 'no such stream');
       if (claims.districtId !== 'city' && history.some((h) => h.districtId !== null && h.districtId !== 'city' && !mayScope(claims, h.districtId)))
