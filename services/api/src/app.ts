@@ -1,0 +1,79 @@
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
+import type { EventStore } from '@shouwang/event-store';
+import { registerAuthentication } from './auth/authenticate.js';
+import { tokenVerifier, type TokenSettings } from './auth/tokens.js';
+import { correlationIdOf, CORRELATION_HEADER } from './http/correlation.js';
+import { registerErrorHandling } from './http/errorHandler.js';
+import { HttpError } from './http/httpErrors.js';
+import { registerOpenApi } from './http/openapi.js';
+import { loggerOptions } from './logging.js';
+import { createMetrics, type ApiMetrics } from './ops/metrics.js';
+import { registerOperations } from './ops/routes.js';
+import { registerCommandRoutes } from './commands/register.js';
+import { registerReadRoutes } from './reads/routes.js';
+
+export interface AppDeps {
+  store: EventStore;
+  jwt: TokenSettings;
+  /** Log level (default `info`); `silent` in most tests. */
+  logLevel?: string;
+  /** Where log lines go (tests capture them); default stdout. */
+  logStream?: DestinationStream;
+  metrics?: ApiMetrics;
+  bodyLimitBytes?: number;
+  requestTimeoutMs?: number;
+  rateLimit?: { max: number; windowMs: number };
+  /** Business clock for commands (`now`); tests pin it. */
+  clock?: () => Date;
+  /** How many times a concurrency conflict is retried per aggregate step (default 8). */
+  maxRetries?: number;
+}
+
+/** Builds the API (not listening). `main.ts` listens; tests inject. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const logger = deps.logStream
+    ? { ...loggerOptions(deps.logLevel ?? 'info'), stream: deps.logStream }
+    : loggerOptions(deps.logLevel ?? 'info');
+  const app = Fastify({
+    logger,
+    genReqId: correlationIdOf,
+    logController: new LogController({ requestIdLogLabel: 'correlationId' }),
+    bodyLimit: deps.bodyLimitBytes ?? 65_536,
+    // Application-level (503 SW_ERR_TIMEOUT, works with keep-alive); the socket one guards slow uploads.
+    handlerTimeout: deps.requestTimeoutMs ?? 10_000,
+    requestTimeout: (deps.requestTimeoutMs ?? 10_000) * 2,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const metrics = deps.metrics ?? createMetrics();
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(CORRELATION_HEADER, request.id);
+  });
+  registerErrorHandling(app);
+  registerAuthentication(app, tokenVerifier(deps.jwt));
+  const limit = deps.rateLimit ?? { max: 1200, windowMs: 60_000 };
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preValidation',
+    max: limit.max,
+    timeWindow: limit.windowMs,
+    keyGenerator: (request) => (request.claims ? `sub:${request.claims.sub}` : `ip:${request.ip}`),
+    allowList: (request) => request.claims === undefined && (request.routeOptions.url ?? '').match(/^\/(healthz|readyz)$/) !== null,
+    errorResponseBuilder: () => new HttpError('SW_ERR_RATE_LIMITED'),
+  });
+  await registerOpenApi(app);
+  registerOperations(app, deps.store, metrics);
+  const context = {
+    store: deps.store,
+    metrics,
+    clock: deps.clock ?? (() => new Date()),
+    maxRetries: deps.maxRetries ?? 8,
+  };
+  registerCommandRoutes(app, context);
+  registerReadRoutes(app, context);
+  return app;
+}

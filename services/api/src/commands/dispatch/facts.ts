@@ -1,0 +1,65 @@
+import {
+  DomainError,
+  effectiveMode,
+  modeStream,
+  postDecider,
+  postStream,
+  requestDecider,
+  requestStream,
+  resolvePlan,
+  responseModeDecider,
+  type DispatchTarget,
+  type ModePlan,
+  type PostState,
+  type RequestState,
+  type ResponseMode,
+  type ResponseModeState,
+} from '@shouwang/domain';
+import type { EventStore } from '@shouwang/event-store';
+import { foldHistory } from '../step.js';
+
+/** What the caller names; everything else about the target is read from its stream. */
+export type TargetRef =
+  | { kind: 'post_shift'; postId: string; shiftId: string }
+  | { kind: 'request'; requestId: string; start: string; end: string };
+
+/** The mode in force for a district: the higher of its own and the city's, with its plan. */
+export async function modeInForce(store: EventStore, districtId: string): Promise<{ mode: ResponseMode; plan: ModePlan }> {
+  const [city, district] = await Promise.all([store.readStream(modeStream('city')), store.readStream(modeStream(districtId))]);
+  const c = foldHistory(responseModeDecider as never, city) as ResponseModeState;
+  const d = foldHistory(responseModeDecider as never, district) as ResponseModeState;
+  const mode = effectiveMode(c.mode, d.mode);
+  return { mode, plan: resolvePlan(mode, d.plans, c.plans) };
+}
+
+/** The dispatch target with the facts its stream holds (district, station, kind, skills, window). */
+export async function readTarget(store: EventStore, ref: TargetRef): Promise<DispatchTarget> {
+  if (ref.kind === 'post_shift') {
+    const s = foldHistory(postDecider as never, await store.readStream(postStream(ref.postId))) as PostState;
+    const post = s.post ?? (() => { throw new DomainError('SW_ERR_NOT_FOUND', 'no such post'); })();
+    if (post.closed) throw new DomainError('SW_ERR_POST_CLOSED');
+    const shift = post.shifts[ref.shiftId] ?? (() => { throw new DomainError('SW_ERR_UNKNOWN_SHIFT'); })();
+    return {
+      kind: 'post_shift',
+      postId: post.postId,
+      shiftId: shift.shiftId,
+      postKind: post.kind,
+      stationId: post.stationId,
+      districtId: post.districtId,
+      requiredSkills: post.requiredSkills,
+      start: shift.start,
+      end: shift.end,
+    };
+  }
+  const s = foldHistory(requestDecider as never, await store.readStream(requestStream(ref.requestId))) as RequestState;
+  const request = s.request ?? (() => { throw new DomainError('SW_ERR_NOT_FOUND', 'no such request'); })();
+  return {
+    kind: 'request',
+    requestId: request.requestId,
+    stationId: request.stationId,
+    districtId: request.districtId,
+    requiredSkills: request.requiredSkills,
+    start: ref.start,
+    end: ref.end,
+  };
+}

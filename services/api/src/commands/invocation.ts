@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { EventMetadata } from '@shouwang/event-store';
+import { HttpError } from '../http/httpErrors.js';
+import type { RouteContext } from './context.js';
+
+/** One HTTP command request: who, when, under which command id and correlation. */
+export interface Invocation {
+  ctx: RouteContext;
+  request: FastifyRequest;
+  /** Business time of the command (ISO), from the app's clock. */
+  now: string;
+  commandId: string;
+  /** Metadata for a step; `suffix` gives follow-up steps their own ids, `causationId` links them. */
+  metadata(suffix?: string, causationId?: string): Omit<EventMetadata, 'schemaVersion'>;
+}
+
+export function invocation(ctx: RouteContext, request: FastifyRequest): Invocation {
+  const claims = request.claims;
+  if (!claims) throw new HttpError('SW_ERR_UNAUTHENTICATED');
+  const key = (request.headers as Record<string, unknown>)['idempotency-key'];
+  // Scoped by the token's subject: two callers choosing the same key never share events.
+  const commandId = typeof key === 'string' ? `${claims.sub}/${key}` : randomUUID();
+  const now = ctx.clock().toISOString();
+  const actor = { role: claims.role, id: claims.sub, districtId: claims.districtId === 'city' ? null : claims.districtId };
+  return {
+    ctx,
+    request,
+    now,
+    commandId,
+    metadata: (suffix, causationId) => ({
+      commandId: suffix ? `${commandId}#${suffix}` : commandId,
+      correlationId: request.id,
+      causationId: causationId ?? commandId,
+      actor,
+      occurredAt: now,
+    }),
+  };
+}

@@ -1,0 +1,107 @@
+import { eventIdFor, WrongExpectedVersionError, categoryOf, type EventMetadata, type EventStore, type StoredEvent } from '@shouwang/event-store';
+import { currentSchemaVersion, upcast } from '@shouwang/domain';
+import type { ApiMetrics } from '../ops/metrics.js';
+
+/** A decider as this shell needs it (structurally the domain's). */
+export interface StepDecider<C, S> {
+  decide(command: C, state: S): { type: string; data: unknown }[];
+  evolve(state: S, event: never): S;
+  initialState: S;
+}
+
+/** One event of a step's answer: the same on the first call and on every retry. */
+export interface AnsweredEvent {
+  id: string;
+  type: string;
+  stream: string;
+  revision: string;
+}
+
+export interface StepResult<S> {
+  events: AnsweredEvent[];
+  /** True when the command's events were already in the stream (a retried request). */
+  replayed: boolean;
+  /** State before the step decided (or, on a replay, the state the stream holds now). */
+  state: S;
+  history: StoredEvent[];
+}
+
+export interface StepInput<C, S> {
+  store: EventStore;
+  metrics: ApiMetrics;
+  stream: string;
+  decider: StepDecider<C, S>;
+  command: C;
+  metadata: Omit<EventMetadata, 'schemaVersion'>;
+  maxRetries: number;
+  /** Runs on the folded state and its history before deciding (authorization, reading facts); throws to refuse. */
+  guard?: (state: S, history: StoredEvent[]) => void;
+}
+
+const versionOf = (type: string): number => (currentSchemaVersion as Record<string, number>)[type] ?? 1;
+
+/** Folds stored events, upcasting older schema versions first. */
+export function foldHistory<C, S>(decider: StepDecider<C, S>, history: StoredEvent[]): S {
+  let state = decider.initialState;
+  for (const e of history) {
+    const data = upcast(e.type, e.metadata?.schemaVersion ?? 1, e.data);
+    state = decider.evolve(state, { type: e.type, data } as never);
+  }
+  return state;
+}
+
+const answer = (stream: string, e: { id: string; type: string; revision: bigint }): AnsweredEvent => ({
+  id: e.id,
+  type: e.type,
+  stream,
+  revision: e.revision.toString(),
+});
+
+/**
+ * The imperative shell around a decider (event-store's handleCommand, plus per-event schema
+ * versions, upcasting and a guard before deciding): read, fold, guard, decide, append with the
+ * revision read, retry a bounded number of times on a concurrency conflict. Event ids come from
+ * the command id, so a retried request finds its events and appends nothing.
+ */
+export async function runStep<C, S>(input: StepInput<C, S>): Promise<StepResult<S>> {
+  const { store, stream, decider, command, metadata } = input;
+  const firstId = eventIdFor(metadata.commandId, 0);
+  const category = categoryOf(stream);
+  for (let attempt = 0; ; attempt++) {
+    const started = process.hrtime.bigint();
+    const history = await store.readStream(stream);
+    const state = foldHistory(decider, history);
+    if (history.some((e) => e.id === firstId)) {
+      const earlier = history.filter((e) => e.metadata?.commandId === metadata.commandId);
+      return { events: earlier.map((e) => answer(stream, e)), replayed: true, state, history };
+    }
+    input.guard?.(state, history);
+    const decided = decider.decide(command, state);
+    if (decided.length === 0) return { events: [], replayed: false, state, history };
+    const expected = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
+    const toAppend = decided.map((e, i) => ({
+      id: eventIdFor(metadata.commandId, i),
+      type: e.type,
+      data: e.data,
+      metadata: { ...metadata, schemaVersion: versionOf(e.type) },
+    }));
+    try {
+      const result = await store.append(stream, toAppend, expected);
+      input.metrics.appendDuration.observe({ category }, Number(process.hrtime.bigint() - started) / 1e9);
+      const first = result.nextExpectedRevision - BigInt(toAppend.length) + 1n;
+      return {
+        events: toAppend.map((e, i) => answer(stream, { ...e, revision: first + BigInt(i) })),
+        replayed: false,
+        state,
+        history,
+      };
+    } catch (err) {
+      if (err instanceof WrongExpectedVersionError && attempt < input.maxRetries) {
+        // Spread the racers out a little so a hot stream does not livelock.
+        await new Promise((r) => setTimeout(r, Math.random() * 2 * (attempt + 1)));
+        continue;
+      }
+      throw err;
+    }
+  }
+}
