@@ -25,7 +25,7 @@ service.running.catch((err: unknown) => {
 const app = await buildProjectorApp({
   db: service.db,
   checkpoint: () => service.views.checkpoint(),
-  jwtSecret: config.JWT_SECRET,
+  tokens: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
   changes: service.projector,
   store,
   isCaughtUp: () => service.projector.isCaughtUp,

@@ -19,6 +19,10 @@ export interface ProjectorOptions {
   streamPrefixes?: string[];
   /** Stop after the event at this position has been applied (audit replays). */
   stopAt?: bigint;
+  /** Stop before the first event this returns true for (audit replays to a moment). */
+  stopBefore?: (event: ProjectedEvent) => boolean;
+  /** Stop once everything stored so far is applied, instead of following live (audit replays). */
+  stopWhenCaughtUp?: boolean;
   onBatch?: (batch: BatchCommitted) => void;
 }
 
@@ -93,10 +97,11 @@ export class Projector extends EventEmitter<ProjectorEvents> {
           flush();
           this.isCaughtUp = true;
           this.emit('caughtUp', this.views.checkpoint().position);
-          if (stopAt !== undefined) break; // an audit replay ends with what the store holds
+          if (stopAt !== undefined || this.opts.stopWhenCaughtUp) break; // a replay ends with what the store holds
           continue;
         }
         if (stopAt !== undefined && item.position > stopAt) break;
+        if (this.opts.stopBefore?.(item)) break;
         batch.push(item);
         if (batch.length >= batchSize || item.position === stopAt) flush();
         else timer ??= setTimeout(flush, flushAfterMs);

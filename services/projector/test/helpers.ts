@@ -55,14 +55,23 @@ export function dumpRows(db: ReturnType<typeof openDatabase>) {
 }
 
 /** A token as the API issues them: HS256 with role, districtId and sub. */
-export async function tokenFor(secret: string, claims: { role: string; districtId: string; sub: string }, expiresIn = '1h') {
+export async function tokenFor(
+  secret: string,
+  claims: { role: string; districtId: string; sub: string; volunteerId?: string },
+  expiresIn = '1h',
+  audience = testTokens.audience,
+) {
   const { SignJWT } = await import('jose');
-  return new SignJWT({ role: claims.role, districtId: claims.districtId })
+  const { sub, ...rest } = claims;
+  return new SignJWT(rest)
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(claims.sub)
+    .setSubject(sub)
+    .setIssuer(testTokens.issuer)
+    .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(new TextEncoder().encode(secret));
 }
 
 export const testSecret = 'test-secret-for-projector-tests-0123456789';
+export const testTokens = { secret: testSecret, issuer: 'shouwang', audience: 'shouwang-api' };

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { EventEmitter } from 'node:events';
 import { buildProjectorApp } from '../src/http/app.js';
-import { memoryViews, storedHistory, testSecret, tokenFor } from './helpers.js';
+import { memoryViews, storedHistory, testSecret, testTokens, tokenFor } from './helpers.js';
 
 const history = storedHistory({ events: 3000, seed: 5 });
 
@@ -11,12 +11,12 @@ async function setup() {
   const app = await buildProjectorApp({
     db,
     checkpoint: () => views.checkpoint(),
-    jwtSecret: testSecret,
+    tokens: testTokens,
     changes: new EventEmitter(),
     isCaughtUp: () => true,
   });
-  const as = async (role: string, districtId: string, sub = 'u1') => ({
-    authorization: `Bearer ${await tokenFor(testSecret, { role, districtId, sub })}`,
+  const as = async (role: string, districtId: string, volunteerId?: string) => ({
+    authorization: `Bearer ${await tokenFor(testSecret, { role, districtId, sub: 'account-1', ...(volunteerId ? { volunteerId } : {}) })}`,
   });
   return { app, views, as };
 }
@@ -31,6 +31,10 @@ t.test('tokens: missing, forged or expired are refused with 401 and a problem bo
   t.equal((await app.inject({ url: '/v1/views/district-totals?districtId=d1', headers: { authorization: `Bearer ${forged}` } })).statusCode, 401);
   const expired = await tokenFor(testSecret, { role: 'commander', districtId: 'city', sub: 'x' }, '-1m');
   t.equal((await app.inject({ url: '/v1/views/district-totals?districtId=d1', headers: { authorization: `Bearer ${expired}` } })).statusCode, 401);
+  const otherAudience = await tokenFor(testSecret, { role: 'commander', districtId: 'city', sub: 'x' }, '1h', 'another-service');
+  t.equal((await app.inject({ url: '/v1/views/district-totals?districtId=d1', headers: { authorization: `Bearer ${otherAudience}` } })).statusCode, 401);
+  const volunteerWithoutId = await tokenFor(testSecret, { role: 'volunteer', districtId: 'd1', sub: 'x' });
+  t.equal((await app.inject({ url: '/v1/views/mode-timeline?districtId=city', headers: { authorization: `Bearer ${volunteerWithoutId}` } })).statusCode, 401);
 });
 
 t.test('roles and district scope', async (t) => {
@@ -48,7 +52,7 @@ t.test('roles and district scope', async (t) => {
   t.equal(desk.json().code, 'SW_ERR_FORBIDDEN');
   const ledger = await app.inject({ url: '/v1/views/donation-ledger?districtId=d1', headers: await as('donations_desk', 'd1') });
   t.equal(ledger.statusCode, 200);
-  const modes = await app.inject({ url: '/v1/views/mode-timeline?districtId=city', headers: await as('volunteer', 'd3') });
+  const modes = await app.inject({ url: '/v1/views/mode-timeline?districtId=city', headers: await as('volunteer', 'd3', 'v0') });
   t.equal(modes.statusCode, 200, 'everyone may see the city mode timeline');
 });
 

@@ -7,7 +7,7 @@ import { entityHistory, isEntityStream, type StreamReader } from '../audit/entit
 import { toCsv } from '../queries/csv.js';
 import { viewQueries, type ViewQuery } from '../queries/registry.js';
 import type { Checkpoint } from '../store/viewStore.js';
-import { AuthError, mayScope, verifyToken, type Claims } from './auth.js';
+import { AuthError, mayScope, tokenVerifier, type Claims, type TokenSettings } from './auth.js';
 import { streamChanges, type CommitSource } from './liveChanges.js';
 import { sendProblem } from './problem.js';
 
@@ -16,8 +16,8 @@ export interface ViewsPluginOptions {
   db: Database.Database;
   /** Where the views stand. */
   checkpoint: () => Checkpoint;
-  /** HS256 secret shared with the API (JWT_SECRET). */
-  jwtSecret: string;
+  /** The API's token settings (JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE): one token serves both. */
+  tokens: TokenSettings;
   /** Announces committed batches to `/v1/views/stream`. */
   changes: CommitSource;
   /** For entity histories (`/v1/views/history/:stream`); without it that route answers 503. */
@@ -29,10 +29,10 @@ const common = z.object({
   format: z.enum(['json', 'csv', 'text']).default('json'),
 });
 
-async function authenticate(request: FastifyRequest, secret: Uint8Array): Promise<Claims> {
+async function authenticate(request: FastifyRequest, verify: (token: string) => Promise<Claims>): Promise<Claims> {
   const header = request.headers.authorization;
   if (!header?.startsWith('Bearer ')) throw new AuthError('missing bearer token');
-  return verifyToken(header.slice(7), secret);
+  return verify(header.slice(7));
 }
 
 function fieldProblems(error: z.ZodError) {
@@ -45,11 +45,11 @@ function fieldProblems(error: z.ZodError) {
  */
 export const viewsPlugin = fp(
   async (app: FastifyInstance, opts: ViewsPluginOptions) => {
-    const secret = new TextEncoder().encode(opts.jwtSecret);
+    const verify = tokenVerifier(opts.tokens);
 
     const guard = async (request: FastifyRequest, reply: FastifyReply): Promise<Claims | undefined> => {
       try {
-        return await authenticate(request, secret);
+        return await authenticate(request, verify);
       } catch (err) {
         if (err instanceof AuthError) {
           sendProblem(reply, 401, err.code, err.message);
@@ -81,7 +81,7 @@ export const viewsPlugin = fp(
           throw err;
         }
         const scope = query.scope(p.data, at.reader);
-        const ownRecord = claims.role === 'volunteer' && (p.data as { volunteerId?: string }).volunteerId === claims.sub;
+        const ownRecord = claims.role === 'volunteer' && (p.data as { volunteerId?: string }).volunteerId === claims.volunteerId;
         if (claims.role === 'volunteer' && query.name === 'service-record' && !ownRecord)
           return sendProblem(reply, 403, 'SW_ERR_FORBIDDEN', 'a volunteer may read only their own service record');
         if (scope === undefined && !ownRecord) return sendProblem(reply, 404, 'SW_ERR_NOT_FOUND', `no such subject in ${query.name}`);
