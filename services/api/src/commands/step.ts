@@ -1,6 +1,7 @@
 import { eventIdFor, WrongExpectedVersionError, categoryOf, type EventMetadata, type EventStore, type StoredEvent } from '@shouwang/event-store';
 import { currentSchemaVersion, upcast } from '@shouwang/domain';
 import type { ApiMetrics } from '../ops/metrics.js';
+import { withStreamLock } from './streamLocks.js';
 
 /** A decider as this shell needs it (structurally the domain's). */
 export interface StepDecider<C, S> {
@@ -63,7 +64,11 @@ const answer = (stream: string, e: { id: string; type: string; revision: bigint 
  * revision read, retry a bounded number of times on a concurrency conflict. Event ids come from
  * the command id, so a retried request finds its events and appends nothing.
  */
-export async function runStep<C, S>(input: StepInput<C, S>): Promise<StepResult<S>> {
+export function runStep<C, S>(input: StepInput<C, S>): Promise<StepResult<S>> {
+  return withStreamLock(input.store, input.stream, () => decideAndAppend(input));
+}
+
+async function decideAndAppend<C, S>(input: StepInput<C, S>): Promise<StepResult<S>> {
   const { store, stream, decider, command, metadata } = input;
   const firstId = eventIdFor(metadata.commandId, 0);
   const category = categoryOf(stream);

@@ -1,0 +1,2 @@
+export { loadDemoCity, type DemoLoadOptions, type DemoLoadResult } from './load.js';
+export { demoCity, scaled, type DistrictFigures } from './figures.js';

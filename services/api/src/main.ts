@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { openEventStore } from '@shouwang/event-store';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { loadDemoCity } from './demo/load.js';
+import { createMetrics } from './ops/metrics.js';
+
+/** Starts the API: config from the environment, the event store (embedded unless configured), then listen. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const embedded = !config.ESDB_CONNECTION_STRING;
+  const store = await openEventStore(
+    embedded ? { dataDir: join(config.DATA_DIR, 'esdb') } : { connectionString: config.ESDB_CONNECTION_STRING! },
+  );
+  if (config.DEMO) {
+    const result = await loadDemoCity(store);
+    console.log(result.alreadyLoaded ? 'demo city: already loaded' : `demo city: loaded ${result.events} events into ${result.appended} streams`);
+  }
+  const app = await buildApp({
+    store,
+    jwt: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+    logLevel: config.LOG_LEVEL,
+    metrics: createMetrics({ defaultMetrics: true }),
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    rateLimit: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS },
+  });
+  app.addHook('onClose', async () => store.close());
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  console.log(`shouwang api listening on ${address} (store: ${embedded ? `embedded, ${join(config.DATA_DIR, 'esdb')}` : 'EventStoreDB'})`);
+  console.log(`  API docs: ${address}/docs   OpenAPI: ${address}/openapi.json`);
+  console.log('  tokens:   pnpm --filter @shouwang/api tokens   (one per role, signed with JWT_SECRET)');
+  const stop = async (signal: string) => {
+    console.log(`${signal}: closing`);
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  // Configuration errors name variables, never their values.
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
