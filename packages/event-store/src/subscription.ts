@@ -1,11 +1,12 @@
 import { streamNameFilter, eventTypeFilter, START } from '@eventstore/db-client';
-import type { EventStoreDBClient, ResolvedEvent, Filter } from '@eventstore/db-client';
+import type { EventStoreDBClient, ResolvedEvent, Filter, AllStreamSubscription } from '@eventstore/db-client';
 import { toStoredEvent } from './convert.js';
 import { mapClientError } from './errors.js';
 import type { CaughtUp, StoredEvent, SubscribeToAllOptions } from './types.js';
 
 const HIGH_WATER = 512;
 const CAUGHT_UP: CaughtUp = Object.freeze({ kind: 'caughtUp' }) as CaughtUp;
+type Item = StoredEvent | CaughtUp;
 
 function serverFilter(opts: SubscribeToAllOptions): Filter | undefined {
   const f = opts.filter;
@@ -26,67 +27,105 @@ function keep(event: StoredEvent, opts: SubscribeToAllOptions): boolean {
  * Catch-up subscription to `$all` yielding our events and `caughtUp` markers in stream order.
  * The client emits `caughtUp` when it reads that message, while events before it may still sit in
  * its readable buffer; such a marker is queued only after those buffered events arrive.
+ * An iterator rather than a generator so `return()` ends a subscription that is waiting for events.
  */
-export async function* subscribeToAll(
-  client: EventStoreDBClient,
-  opts: SubscribeToAllOptions,
-): AsyncGenerator<StoredEvent | CaughtUp> {
-  const fromPosition =
-    opts.fromPosition === undefined ? START : { commit: opts.fromPosition, prepare: opts.fromPosition };
-  const filter = serverFilter(opts);
-  const sub = client.subscribeToAll(filter ? { fromPosition, filter } : { fromPosition });
+class AllSubscription implements AsyncIterableIterator<Item> {
+  private readonly sub: AllStreamSubscription;
+  private readonly queue: Item[] = [];
+  private markersAfter: number[] = [];
+  private failure: unknown;
+  private ended = false;
+  private waiting: ((r: IteratorResult<Item>) => void) | undefined;
+  private waitingReject: ((e: unknown) => void) | undefined;
 
-  const queue: (StoredEvent | CaughtUp)[] = [];
-  let markersAfter: number[] = []; // buffered events still to arrive before each pending marker
-  let failure: unknown;
-  let ended = false;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-
-  sub.on('data', (resolved: ResolvedEvent) => {
-    const event = toStoredEvent(resolved);
-    if (event && keep(event, opts)) queue.push(event);
-    markersAfter = markersAfter.map((n) => n - 1);
-    while (markersAfter.length > 0 && markersAfter[0]! <= 0) {
-      markersAfter.shift();
-      queue.push(CAUGHT_UP);
-    }
-    if (queue.length >= HIGH_WATER) sub.pause();
-    notify();
-  });
-  sub.on('caughtUp', () => {
-    const buffered = sub.readableLength;
-    if (buffered === 0 && markersAfter.length === 0) queue.push(CAUGHT_UP);
-    else markersAfter.push(buffered);
-    notify();
-  });
-  sub.on('error', (err) => {
-    failure = mapClientError(err);
-    notify();
-  });
-  sub.on('end', () => {
-    ended = true;
-    notify();
-  });
-
-  try {
-    for (;;) {
-      if (queue.length > 0) {
-        const item = queue.shift()!;
-        if (queue.length < HIGH_WATER / 2 && sub.isPaused()) sub.resume();
-        yield item;
-        continue;
-      }
-      if (failure) throw failure;
-      if (ended) return;
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-  } finally {
-    sub.removeAllListeners('data');
-    await sub.unsubscribe().catch(() => undefined);
+  constructor(client: EventStoreDBClient, private readonly opts: SubscribeToAllOptions) {
+    const p = opts.fromPosition;
+    const fromPosition = p === undefined ? START : { commit: p, prepare: p };
+    const filter = serverFilter(opts);
+    this.sub = client.subscribeToAll(filter ? { fromPosition, filter } : { fromPosition });
+    this.sub.on('data', (resolved: ResolvedEvent) => this.onEvent(resolved));
+    this.sub.on('caughtUp', () => {
+      const buffered = this.sub.readableLength;
+      if (buffered === 0 && this.markersAfter.length === 0) this.enqueue(CAUGHT_UP);
+      else this.markersAfter.push(buffered);
+    });
+    this.sub.on('error', (err) => this.fail(mapClientError(err)));
+    this.sub.on('end', () => this.finish());
   }
+
+  private onEvent(resolved: ResolvedEvent): void {
+    const event = toStoredEvent(resolved);
+    if (event && keep(event, this.opts)) this.enqueue(event);
+    if (this.markersAfter.length > 0) {
+      this.markersAfter = this.markersAfter.map((n) => n - 1);
+      while (this.markersAfter.length > 0 && this.markersAfter[0]! <= 0) {
+        this.markersAfter.shift();
+        this.enqueue(CAUGHT_UP);
+      }
+    }
+    if (this.queue.length >= HIGH_WATER) this.sub.pause();
+  }
+
+  private enqueue(item: Item): void {
+    if (this.ended) return;
+    const w = this.waiting;
+    if (w) {
+      this.waiting = this.waitingReject = undefined;
+      w({ value: item, done: false });
+    } else {
+      this.queue.push(item);
+    }
+  }
+
+  private fail(err: unknown): void {
+    if (this.ended) return;
+    this.failure = err;
+    const r = this.waitingReject;
+    this.waiting = this.waitingReject = undefined;
+    r?.(err);
+  }
+
+  private finish(): void {
+    this.ended = true;
+    this.queue.length = 0;
+    const w = this.waiting;
+    this.waiting = this.waitingReject = undefined;
+    w?.({ value: undefined, done: true });
+  }
+
+  next(): Promise<IteratorResult<Item>> {
+    const item = this.queue.shift();
+    if (item) {
+      if (this.queue.length < HIGH_WATER / 2 && this.sub.isPaused()) this.sub.resume();
+      return Promise.resolve({ value: item, done: false });
+    }
+    if (this.failure) {
+      const err = this.failure;
+      this.finish();
+      return Promise.reject(err);
+    }
+    if (this.ended) return Promise.resolve({ value: undefined, done: true });
+    if (this.sub.isPaused()) this.sub.resume();
+    return new Promise((resolve, reject) => {
+      this.waiting = resolve;
+      this.waitingReject = reject;
+    });
+  }
+
+  async return(): Promise<IteratorResult<Item>> {
+    if (!this.ended) {
+      this.finish();
+      this.sub.removeAllListeners('data');
+      await this.sub.unsubscribe().catch(() => undefined);
+    }
+    return { value: undefined, done: true };
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<Item> {
+    return this;
+  }
+}
+
+export function subscribeToAll(client: EventStoreDBClient, opts: SubscribeToAllOptions): AsyncIterableIterator<Item> {
+  return new AllSubscription(client, opts);
 }
