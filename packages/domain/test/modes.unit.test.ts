@@ -8,6 +8,7 @@ import {
   modeOrder,
   resolvePlan,
   responseModeDecider,
+  type ModePlan,
   type ResponseModeEvent,
 } from '../src/index.js';
 import { T0, actor } from './support/fixtures.js';
@@ -48,7 +49,7 @@ const switched = (scope: string, from: string, to: string): ResponseModeEvent =>
   data: { districtId: scope, from, to, reason: '本土疫情升级', actor, switchedAt: T0 } as never,
 });
 const cityPlan = { ...defaultPlans.combat, reach: 'city' as const };
-const adopted = (scope: string, plan = cityPlan): ResponseModeEvent => ({
+const adopted = (scope: string, plan: ModePlan = cityPlan): ResponseModeEvent => ({
   type: 'ResponsePlanAdopted',
   data: { districtId: scope, plan, actor, adoptedAt: T0 },
 });

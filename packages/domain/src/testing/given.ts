@@ -6,7 +6,7 @@ import { DomainError, domainErrorCodes, type DomainErrorCode } from '../errors.j
 import type { Decider } from '../decider.js';
 
 /** Anything with tap's `strictSame`; without one, node:assert is used. */
-export type Asserter = { strictSame(found: unknown, wanted: unknown, message?: string): unknown };
+export type Asserter = { strictSame(found: unknown, wanted: unknown, message: string): unknown };
 
 const nodeAsserter: Asserter = { strictSame: (found, wanted, message) => deepStrictEqual(found, wanted, message) };
 
