@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-/** Configuration of the projector service, read from the environment once at start. */
 /** The API's development signing key: tokens from a local API work here too; refused in production. */
 export const DEVELOPMENT_JWT_SECRET = 'shouwang-development-secret-do-not-use-in-production';
 
+/** Configuration of the projector service, read from the environment once at start. */
 export const ProjectorConfig = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@shouwang/domain';
+import { currentSchemaVersion, type DomainEvent } from '@shouwang/domain';
 import { openDatabase } from '../src/store/openDatabase.js';
 import { ViewStore } from '../src/store/viewStore.js';
 import { liveReader } from '../src/store/viewReader.js';
@@ -12,7 +12,12 @@ export function stored(events: DomainEvent[], startPosition = 100n, stream = 'te
     id: `00000000-0000-4000-8000-${(Number(startPosition) + i).toString().padStart(12, '0')}`,
     type: e.type,
     data: e.data,
-    metadata: { correlationId: `c-${i}`, occurredAt: '2022-04-01T00:00:00Z', actor: { role: 'dispatcher', id: 'op', districtId: null } },
+    metadata: {
+      correlationId: `c-${i}`,
+      occurredAt: '2022-04-01T00:00:00Z',
+      actor: { role: 'dispatcher', id: 'op', districtId: null },
+      schemaVersion: currentSchemaVersion[e.type],
+    },
     stream,
     revision: BigInt(i),
     position: startPosition + BigInt(i) * 100n,
@@ -30,7 +35,7 @@ export function storedHistory(shape: HistoryShape): ProjectedEvent[] {
         id: `id-${position}`,
         type: e.type,
         data: e.data,
-        metadata: { correlationId: `c-${position}`, occurredAt: append.at, actor: append.actor },
+        metadata: { correlationId: `c-${position}`, occurredAt: append.at, actor: append.actor, schemaVersion: currentSchemaVersion[e.type] },
         stream: append.stream,
         revision: BigInt(i),
         position,

@@ -137,3 +137,14 @@ t.test('a projection is a pure function: the same events give the same rows in m
     .sort((a, b) => (a.view + '\u0000' + a.key < b.view + '\u0000' + b.key ? -1 : 1));
   t.same(sqlRows, memRows);
 });
+
+t.test('an event stored in an older schema version is upcast before it is projected', async (t) => {
+  const { views, reader } = memoryViews();
+  const [signup] = stored([given[1]!]);
+  const { skills: _skills, ...v1Data } = signup!.data as { skills: string[] };
+  views.applyBatch([{ ...signup!, data: v1Data, metadata: { ...signup!.metadata, schemaVersion: 1 } }]);
+  t.equal(districtTotals(reader(), 'haidian', null).registered, 1);
+  const future = stored([given[3]!], 10_000n)[0]!;
+  t.throws(() => views.applyBatch([{ ...future, metadata: { ...future.metadata, schemaVersion: 99 } }]), /schema version 99/);
+  t.equal(views.checkpoint().events, 1, 'an event it cannot read stops the projector instead of being skipped');
+});

@@ -12,6 +12,8 @@ export interface ProjectedEvent {
     causationId?: string;
     occurredAt?: string;
     actor?: { role: string; id: string; districtId: string | null };
+    /** version of `data`'s shape; older ones are upcast before projecting */
+    schemaVersion?: number;
   };
   stream: string;
   revision: bigint;

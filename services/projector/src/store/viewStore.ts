@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { upcast } from '@shouwang/domain';
 import type { Projection, ProjectedEvent, ViewChange, ViewLookup } from '../projection/types.js';
 
 export interface Checkpoint {
@@ -83,8 +84,11 @@ export class ViewStore {
     for (const event of events) {
       // a projection ignores an event it has already applied (subscriptions may redeliver)
       if (last !== undefined && event.position <= last) continue;
-      for (const p of this.byType.get(event.type) ?? []) {
-        for (const change of p.project(event, this.read)) {
+      const interested = this.byType.get(event.type);
+      // older versions are brought up to today's shape before any projection sees them
+      const current = interested ? withCurrentData(event) : event;
+      for (const p of interested ?? []) {
+        for (const change of p.project(current, this.read)) {
           this.write(change, event.position);
           let districts = changed.get(change.view);
           if (!districts) changed.set(change.view, (districts = new Set()));
@@ -116,4 +120,10 @@ export class ViewStore {
     this.stmts.upsert.run(view, key, districtId, t, subject, position, doc);
     this.stmts.addVersion.run(view, key, districtId, t, subject, position, doc);
   }
+}
+
+function withCurrentData(event: ProjectedEvent): ProjectedEvent {
+  const version = event.metadata.schemaVersion ?? 1;
+  const data = upcast(event.type, version, event.data);
+  return data === event.data ? event : { ...event, data };
 }
