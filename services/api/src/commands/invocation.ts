@@ -11,8 +11,10 @@ export interface Invocation {
   /** Business time of the command (ISO), from the app's clock. */
   now: string;
   commandId: string;
-  /** Metadata for a step; `suffix` gives follow-up steps their own ids, `causationId` links them. */
-  metadata(suffix?: string, causationId?: string): Omit<EventMetadata, 'schemaVersion'>;
+  /** Metadata of the request's own command. */
+  metadata(): Omit<EventMetadata, 'schemaVersion'>;
+  /** Metadata of a protocol step with its own command id, caused by the step before. */
+  stepMetadata(commandId: string, causationId: string): Omit<EventMetadata, 'schemaVersion'>;
 }
 
 export function invocation(ctx: RouteContext, request: FastifyRequest): Invocation {
@@ -28,12 +30,7 @@ export function invocation(ctx: RouteContext, request: FastifyRequest): Invocati
     request,
     now,
     commandId,
-    metadata: (suffix, causationId) => ({
-      commandId: suffix ? `${commandId}#${suffix}` : commandId,
-      correlationId: request.id,
-      causationId: causationId ?? commandId,
-      actor,
-      occurredAt: now,
-    }),
+    metadata: () => ({ commandId, correlationId: request.id, causationId: commandId, actor, occurredAt: now }),
+    stepMetadata: (stepCommandId, causationId) => ({ commandId: stepCommandId, correlationId: request.id, causationId, actor, occurredAt: now }),
   };
 }

@@ -5,6 +5,8 @@ import { buildCommand } from './build.js';
 import type { CommandRoute, SingleStepSpec } from './define.js';
 import { runStep } from './step.js';
 import { storedTarget } from './target.js';
+import { followThrough } from './dispatch/followThrough.js';
+import type { VolunteerState } from '@shouwang/domain';
 
 /** A command endpoint decided by one aggregate: read, authorize against it as stored, decide, append. */
 export function singleStep<P extends z.ZodObject, B extends z.ZodObject>(spec: SingleStepSpec<P, B>): CommandRoute {
@@ -35,7 +37,11 @@ export function singleStep<P extends z.ZodObject, B extends z.ZodObject>(spec: S
           if (target) authorizeTarget(inv.request, target);
         },
       });
-      return outcome(inv.commandId, result.events);
+      // A withdrawal cancels open dispatches in the same append: their seats are freed right after.
+      const more = stream.startsWith('volunteer-')
+        ? await followThrough(inv, result.before as VolunteerState, result.appended, inv.commandId)
+        : [];
+      return outcome(inv.commandId, [...result.events, ...more]);
     },
   };
 }

@@ -20,6 +20,10 @@ export interface AnsweredEvent {
 
 export interface StepResult<S> {
   events: AnsweredEvent[];
+  /** The command's events with their data (decided now, or found from the first time). */
+  appended: { type: string; data: unknown }[];
+  /** The state just before those events. */
+  before: S;
   /** True when the command's events were already in the stream (a retried request). */
   replayed: boolean;
   /** State before the step decided (or, on a replay, the state the stream holds now). */
@@ -76,13 +80,21 @@ async function decideAndAppend<C, S>(input: StepInput<C, S>): Promise<StepResult
     const started = process.hrtime.bigint();
     const history = await store.readStream(stream);
     const state = foldHistory(decider, history);
-    if (history.some((e) => e.id === firstId)) {
+    const firstAt = history.findIndex((e) => e.id === firstId);
+    if (firstAt >= 0) {
       const earlier = history.filter((e) => e.metadata?.commandId === metadata.commandId);
-      return { events: earlier.map((e) => answer(stream, e)), replayed: true, state, history };
+      return {
+        events: earlier.map((e) => answer(stream, e)),
+        appended: earlier.map((e) => ({ type: e.type, data: upcast(e.type, e.metadata?.schemaVersion ?? 1, e.data) })),
+        before: foldHistory(decider, history.slice(0, firstAt)),
+        replayed: true,
+        state,
+        history,
+      };
     }
     input.guard?.(state, history);
     const decided = decider.decide(command, state);
-    if (decided.length === 0) return { events: [], replayed: false, state, history };
+    if (decided.length === 0) return { events: [], appended: [], before: state, replayed: false, state, history };
     const expected = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
     const toAppend = decided.map((e, i) => ({
       id: eventIdFor(metadata.commandId, i),
@@ -96,6 +108,8 @@ async function decideAndAppend<C, S>(input: StepInput<C, S>): Promise<StepResult
       const first = result.nextExpectedRevision - BigInt(toAppend.length) + 1n;
       return {
         events: toAppend.map((e, i) => answer(stream, { ...e, revision: first + BigInt(i) })),
+        appended: decided,
+        before: state,
         replayed: false,
         state,
         history,

@@ -1,18 +1,35 @@
 import { z } from 'zod';
-import { DomainError, Id, IsoDateTime, reservingStatuses, type VolunteerState, postDecider, postStream, requestDecider, requestStream, volunteerDecider, volunteerStream, type DispatchTarget, type ModePlan, type ResponseMode } from '@shouwang/domain';
+import {
+  assignmentForCommand,
+  compensationFor,
+  DomainError,
+  Id,
+  isDomainError,
+  IsoDateTime,
+  postDecider,
+  protocolCommandId,
+  requestDecider,
+  reservingStatuses,
+  targetStream,
+  volunteerDecider,
+  volunteerStream,
+  type DispatchVolunteer,
+  type VolunteerState,
+} from '@shouwang/domain';
+import { eventIdFor, WrongExpectedVersionError } from '@shouwang/event-store';
 import { authorizeTarget } from '../../auth/authenticate.js';
 import type { CommandRoute } from '../define.js';
-import type { Invocation } from '../invocation.js';
 import { buildCommand } from '../build.js';
 import { runStep, type AnsweredEvent } from '../step.js';
 import { VolunteerParams } from '../routes/schemas.js';
-import { modeInForce, readTarget, type TargetRef } from './facts.js';
-import { cancelReasonFor, recordedRefusal, refusalCodeOf, refusalFor } from './refusal.js';
+import { modeOfDistrict, readTarget, type TargetRef } from './facts.js';
+import { followThrough } from './followThrough.js';
+import { recordedRefusal, refusalFor } from './refusal.js';
 
 const DEFAULT_RESPOND_WITHIN_MS = 30 * 60 * 1000;
 
 export const DispatchBody = z.strictObject({
-  dispatchId: Id.describe('Chosen by the caller; names the dispatch and its seat'),
+  dispatchId: Id.optional().describe('Names the dispatch and its seat; default derived from the Idempotency-Key (or generated)'),
   target: z
     .discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('post_shift'), postId: Id, shiftId: Id }).describe('A shift of a post'),
@@ -25,22 +42,20 @@ export const DispatchBody = z.strictObject({
 });
 type DispatchBody = z.infer<typeof DispatchBody>;
 
-/** Step 2: take the seat on the post shift, or record the dispatch on the request. */
-function assignTarget(inv: Invocation, target: DispatchTarget, volunteerId: string, dispatchId: string, mode: ResponseMode, plan: ModePlan, causationId: string) {
-  const base = { store: inv.ctx.store, metrics: inv.ctx.metrics, maxRetries: inv.ctx.maxRetries, metadata: inv.metadata('assign', causationId) };
-  if (target.kind === 'post_shift') {
-    const command = buildCommand('AssignPostShift', { postId: target.postId, shiftId: target.shiftId, dispatchId, volunteerId, mode, plan, now: inv.now });
-    return runStep({ ...base, stream: postStream(target.postId), decider: postDecider as never, command });
-  }
-  const command = buildCommand('AssignRequest', { requestId: target.requestId, dispatchId, volunteerId, now: inv.now });
-  return runStep({ ...base, stream: requestStream(target.requestId), decider: requestDecider as never, command });
+/** A step-2 failure that is compensated: a domain refusal, or a stream that kept changing. */
+function compensable(err: unknown): DomainError | undefined {
+  if (isDomainError(err)) return err;
+  // Retries ran out on a hot target: give the reservation back rather than leave it dangling.
+  if (err instanceof WrongExpectedVersionError) return { code: 'SW_ERR_CONCURRENCY' } as unknown as DomainError;
+  return undefined;
 }
 
 /**
- * 派单, the dispatch protocol (docs/dispatch-consistency.md): read the target and the mode in
- * force; step 1 reserves the volunteer's time on volunteer-<id> (no double booking); step 2 takes
- * the seat on post-<id> (no overfill) or the request; if step 2 refuses, step 3 cancels the
- * dispatch as compensation, recording the refusal code, and the caller gets that refusal.
+ * 派单, the protocol of docs/dispatch-consistency.md: read the target and the mode in force
+ * (no writes); step 1 reserves the volunteer's time on volunteer-<id> (no double booking);
+ * step 2 takes the seat on post-<id> or the request (no overfill); when step 2 refuses, step 3
+ * cancels the reservation, recording the refusal code, its release tombstone follows, and the
+ * caller gets the refusal — the same answer on every retry, re-derived from the stored events.
  */
 export const dispatchRoute: CommandRoute = {
   url: '/v1/volunteers/:volunteerId/dispatches',
@@ -52,47 +67,51 @@ export const dispatchRoute: CommandRoute = {
   async run(inv, params, raw) {
     const body = raw as DispatchBody;
     const { store } = inv.ctx;
+    const volunteerId = params.volunteerId!;
+    const dispatchId = body.dispatchId ?? `d-${eventIdFor(inv.commandId, 0)}`;
     const target = await readTarget(store, body.target as TargetRef);
     authorizeTarget(inv.request, { districtId: target.districtId });
-    const { mode, plan } = await modeInForce(store, target.districtId);
-    const volunteer = volunteerStream(params.volunteerId!);
+    const { mode, plan } = await modeOfDistrict(store, target.districtId);
     const respondBy = body.respondBy ?? new Date(Date.parse(inv.now) + DEFAULT_RESPOND_WITHIN_MS).toISOString();
-    const dispatch = buildCommand('DispatchVolunteer', {
-      dispatchId: body.dispatchId,
-      volunteerId: params.volunteerId,
-      target,
-      mode,
-      plan,
-      respondBy,
-      now: inv.now,
-    });
+    const command = buildCommand('DispatchVolunteer', { dispatchId, volunteerId, target, mode, plan, respondBy, now: inv.now }) as DispatchVolunteer;
     const base = { store, metrics: inv.ctx.metrics, maxRetries: inv.ctx.maxRetries };
-    const step1 = await runStep({ ...base, stream: volunteer, decider: volunteerDecider as never, command: dispatch, metadata: inv.metadata() });
-    const compensationId = `${inv.commandId}#compensate`;
+    const volunteer = volunteerStream(volunteerId);
+
+    const step1 = await runStep({ ...base, stream: volunteer, decider: volunteerDecider as never, command, metadata: inv.metadata() });
+    const compensationId = protocolCommandId('compensate', dispatchId);
     if (step1.replayed) {
-      const earlier = recordedRefusal(step1.history, body.dispatchId, compensationId);
+      const earlier = recordedRefusal(step1.history, dispatchId, compensationId);
       if (earlier) throw refusalFor(earlier);
+    } else if (step1.events.length === 0) {
+      const held = (step1.state as VolunteerState).dispatches[dispatchId];
+      if (held && !reservingStatuses.includes(held.status)) throw new DomainError('SW_ERR_DISPATCH_NOT_OPEN');
     }
-    const held = (step1.state as VolunteerState).dispatches[body.dispatchId];
-    if (!step1.replayed && step1.events.length === 0 && held && !reservingStatuses.includes(held.status)) {
-      // The same dispatch id was used before and has ended: it never takes a seat again.
-      throw new DomainError('SW_ERR_DISPATCH_NOT_OPEN');
-    }
-    const causation = step1.events[0]?.id ?? inv.commandId;
+
+    const assignId = protocolCommandId('assign', dispatchId);
+    const assignment = assignmentForCommand(command);
     let step2: AnsweredEvent[];
     try {
-      step2 = (await assignTarget(inv, target, params.volunteerId!, body.dispatchId, mode, plan, causation)).events;
-    } catch (err) {
-      const code = refusalCodeOf(err);
-      const cancel = buildCommand('CancelDispatch', {
-        volunteerId: params.volunteerId,
-        dispatchId: body.dispatchId,
-        reason: cancelReasonFor(code),
-        refusalCode: code,
-        now: inv.now,
+      const result = await runStep({
+        ...base,
+        stream: targetStream(target),
+        decider: (assignment.type === 'AssignPostShift' ? postDecider : requestDecider) as never,
+        command: buildCommand(assignment.type, assignment.data),
+        metadata: inv.stepMetadata(assignId, inv.commandId),
       });
-      await runStep({ ...base, stream: volunteer, decider: volunteerDecider as never, command: cancel, metadata: { ...inv.metadata('compensate', causation), commandId: compensationId } });
-      throw refusalFor(code);
+      step2 = result.events;
+    } catch (err) {
+      const refusal = compensable(err);
+      if (!refusal) throw err;
+      const cancel = compensationFor({ volunteerId, dispatchId, target }, refusal, inv.now);
+      const step3 = await runStep({
+        ...base,
+        stream: volunteer,
+        decider: volunteerDecider as never,
+        command: buildCommand(cancel.type, cancel.data),
+        metadata: inv.stepMetadata(compensationId, assignId),
+      });
+      await followThrough(inv, step3.before as VolunteerState, step3.appended, compensationId);
+      throw refusalFor(refusal.code);
     }
     return { status: 201, body: { commandId: inv.commandId, events: [...step1.events, ...step2] } };
   },

@@ -1,12 +1,11 @@
 import {
   DomainError,
-  effectiveMode,
+  modeInForce,
   modeStream,
   postDecider,
   postStream,
   requestDecider,
   requestStream,
-  resolvePlan,
   responseModeDecider,
   type DispatchTarget,
   type ModePlan,
@@ -24,12 +23,12 @@ export type TargetRef =
   | { kind: 'request'; requestId: string; start: string; end: string };
 
 /** The mode in force for a district: the higher of its own and the city's, with its plan. */
-export async function modeInForce(store: EventStore, districtId: string): Promise<{ mode: ResponseMode; plan: ModePlan }> {
+export async function modeOfDistrict(store: EventStore, districtId: string): Promise<{ mode: ResponseMode; plan: ModePlan }> {
   const [city, district] = await Promise.all([store.readStream(modeStream('city')), store.readStream(modeStream(districtId))]);
-  const c = foldHistory(responseModeDecider as never, city) as ResponseModeState;
-  const d = foldHistory(responseModeDecider as never, district) as ResponseModeState;
-  const mode = effectiveMode(c.mode, d.mode);
-  return { mode, plan: resolvePlan(mode, d.plans, c.plans) };
+  return modeInForce(
+    foldHistory(responseModeDecider as never, city) as ResponseModeState,
+    foldHistory(responseModeDecider as never, district) as ResponseModeState,
+  );
 }
 
 /** The dispatch target with the facts its stream holds (district, station, kind, skills, window). */
