@@ -28,7 +28,7 @@ export const DonationPledged = eventOf(
     ...donationRef,
     donorKind: DonorKind,
     donorOrganisation: ShortText.optional().describe('Company/organisation name (never a private person\'s name)'),
-    lines: z.array(DonationLine).min(1),
+    lines: z.array(DonationLine).min(1).describe('What was pledged'),
     pledgedAt: IsoDateTime,
   }),
   'A donor pledged supplies or money (物资捐赠).',
@@ -37,7 +37,7 @@ export type DonationPledged = z.infer<typeof DonationPledged>;
 
 export const DonationReceived = eventOf(
   'DonationReceived',
-  z.object({ ...donationRef, donorKind: DonorKind, lines: z.array(DonationLine).min(1), receivedAt: IsoDateTime }),
+  z.object({ ...donationRef, donorKind: DonorKind, lines: z.array(DonationLine).min(1).describe('What was received'), receivedAt: IsoDateTime }),
   'The center received donated supplies or money into stock.',
 );
 export type DonationReceived = z.infer<typeof DonationReceived>;
@@ -46,10 +46,10 @@ export const DonationDistributed = eventOf(
   'DonationDistributed',
   z.object({
     ...donationRef,
-    lines: z.array(DonationLine).min(1),
+    lines: z.array(DonationLine).min(1).describe('What was distributed'),
     recipient: z
       .object({
-        kind: z.enum(['station', 'post', 'team', 'volunteers', 'residents']),
+        kind: z.enum(['station', 'post', 'team', 'volunteers', 'residents']).describe('Kind of recipient'),
         id: Id.optional().describe('Station/post/team id'),
       })
       .describe('Who got it'),

@@ -43,7 +43,7 @@ export type PostStaffingChanged = z.infer<typeof PostStaffingChanged>;
 
 export const PostClosed = eventOf(
   'PostClosed',
-  z.object({ ...postRef, reason: ShortText.optional(), closedAt: IsoDateTime }),
+  z.object({ ...postRef, reason: ShortText.optional().describe('Why it closed'), closedAt: IsoDateTime }),
   'A post was closed; it takes no more assignments.',
 );
 export type PostClosed = z.infer<typeof PostClosed>;

@@ -52,7 +52,7 @@ export const RequestDispatchReleased = eventOf(
   z.object({
     ...requestRef,
     dispatchId: Id,
-    reason: z.enum(['declined', 'expired', 'cancelled', 'no_show']),
+    reason: z.enum(['declined', 'expired', 'cancelled', 'no_show']).describe('What ended the dispatch on the volunteer stream'),
     held: z.boolean().describe('Whether the request was held by this dispatch; false blocks a late RequestDispatched for it'),
     releasedAt: IsoDateTime,
   }),

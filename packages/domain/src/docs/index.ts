@@ -1,0 +1,2 @@
+export { renderEventCatalog } from './eventCatalog.js';
+export { renderDomainErrorTable, domainErrorBlock, withDomainErrorTable, errorsStartMarker, errorsEndMarker } from './errorTable.js';
