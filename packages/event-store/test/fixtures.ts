@@ -2,7 +2,7 @@ import { startEsdbServer } from '@shouwang/esdb-server';
 import { randomUUID } from 'node:crypto';
 import { openEventStore, type EventMetadata, type EventStore, type NewEvent } from '../src/index.js';
 
-export function metadata(commandId = randomUUID(), districtId: string | null = 'd-east'): EventMetadata {
+export function metadata(commandId: string = randomUUID(), districtId: string | null = 'd-east'): EventMetadata {
   return {
     commandId,
     correlationId: commandId,

@@ -27,7 +27,7 @@ export function buildEventsJsonSchema(): JsonObject {
   };
   const types = Object.keys(eventSchemas).sort();
   for (const type of types) {
-    const generated = z.toJSONSchema(eventSchemas[type as keyof typeof eventSchemas], { target: 'draft-2020-12' }) as JsonObject & {
+    const generated = z.toJSONSchema(eventSchemas[type as keyof typeof eventSchemas], { target: 'draft-2020-12' }) as unknown as JsonObject & {
       properties: { type: unknown; data: unknown };
     };
     defs[type] = {
