@@ -15,6 +15,13 @@ import { registerOperations } from './ops/routes.js';
 import { registerCommandRoutes } from './commands/register.js';
 import { registerReadRoutes } from './reads/routes.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered (method, url), so a test can prove each has an access policy. */
+    shouwangRoutes: { method: string; url: string }[];
+  }
+}
+
 export interface AppDeps {
   store: EventStore;
   jwt: TokenSettings;
@@ -46,6 +53,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     handlerTimeout: deps.requestTimeoutMs ?? 10_000,
     requestTimeout: (deps.requestTimeoutMs ?? 10_000) * 2,
   }).withTypeProvider<ZodTypeProvider>();
+  const registered: { method: string; url: string }[] = [];
+  app.decorate('shouwangRoutes', registered);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) registered.push({ method, url: route.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -10,7 +10,7 @@ export const httpErrorCodes = {
   SW_ERR_BODY_TOO_LARGE: { status: 413, title: 'Body too large', description: 'The body exceeds the configured limit (BODY_LIMIT_BYTES).' },
   SW_ERR_UNAUTHENTICATED: { status: 401, title: 'Unauthenticated', description: 'No bearer token, or the token is not valid (signature, algorithm, issuer, audience, expiry or claims).' },
   SW_ERR_FORBIDDEN: { status: 403, title: 'Forbidden', description: 'The token\'s role or district scope does not allow this route on this aggregate, or the route has no policy (default deny).' },
-  SW_ERR_NOT_FOUND: { status: 404, title: 'Not found', description: 'No such route, or no aggregate with this id (reads).' },
+  SW_ERR_NOT_FOUND: { status: 404, title: 'Not found', description: 'No such route, or no aggregate with this id on a read. (A command on a missing aggregate is the domain\'s `SW_ERR_NOT_FOUND`, 409.)' },
   SW_ERR_CONCURRENCY: { status: 409, title: 'Concurrent change', description: 'The stream kept changing under the command; the bounded retries ran out. Retrying later is safe.' },
   SW_ERR_RATE_LIMITED: { status: 429, title: 'Too many requests', description: 'The token (by subject) or client sent more requests than allowed in the window.' },
   SW_ERR_TIMEOUT: { status: 503, title: 'Timed out', description: 'The request took longer than REQUEST_TIMEOUT_MS; the command may or may not have been applied, retry with the same Idempotency-Key.' },
