@@ -16,7 +16,7 @@ const ours = (stream: string) => shouwangStreamPrefixes.some((p) => stream.start
  * backwards down to the last acknowledged position (at most `cap` events, so a long outage costs
  * a bounded read).
  */
-export async function measureLag(relay: Relay, store: EventStore, now = Date.now(), cap = 10_000): Promise<Lag> {
+export async function measureLag(relay: Relay, store: EventStore, now = Date.now(), cap = 5_000): Promise<Lag> {
   if (relay.caughtUp) {
     const oldest = relay.inFlight[0]?.event.created;
     return { events: relay.inFlight.length, seconds: oldest ? Math.max(0, (now - oldest.getTime()) / 1000) : 0 };

@@ -9,6 +9,9 @@ import { Relay } from './relay.js';
 import { measureLag } from './lag.js';
 import { buildRelayHttp } from './http.js';
 
+/** How often the lag gauges are refreshed. */
+const LAG_SAMPLE_MS = 2_000;
+
 export interface RelayService {
   relay: Relay;
   http: FastifyInstance;
@@ -63,7 +66,7 @@ export async function startRelayService(config: RelayConfig, logger: Logger = pi
       })
       .catch(() => undefined)
       .finally(() => (sampling = false));
-  }, 2_000);
+  }, LAG_SAMPLE_MS);
   sampler.unref();
 
   const http = buildRelayHttp({ healthy: () => relay.healthy && !nc.isClosed(), ready: () => relay.caughtUp }, metrics.registry);
