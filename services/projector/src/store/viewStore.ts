@@ -17,23 +17,44 @@ export interface BatchCommitted {
   changed: Map<string, Set<string>>;
 }
 
+interface Version {
+  pos: bigint;
+  district: string;
+  t: string | null;
+  subject: string | null;
+  json: string | null;
+}
+
+/** A row touched in the current batch: read once from SQLite, written back once at the end. */
+interface Touched {
+  view: string;
+  key: string;
+  doc: unknown;
+  /** from_pos of its version in SQLite before this batch; undefined when it had none */
+  basePos: bigint | undefined;
+  versions: Version[];
+}
+
 /**
  * Applies projections to the SQLite views. Each batch of events, the rows it changes, their
  * history and the checkpoint are written in ONE transaction: after a crash either all of a batch
  * is there with its checkpoint, or none of it is, so an event is never applied twice nor skipped.
+ * Rows a batch touches are kept in memory during it, so a hot row (a district's counters) is
+ * parsed once and written once per batch, with one history version per event that changed it.
  */
 export class ViewStore {
   private readonly stmts;
+  private readonly byType = new Map<string, Projection[]>();
+  private readonly applyBatchTx: (events: readonly ProjectedEvent[]) => BatchCommitted | undefined;
+  private touched = new Map<string, Touched>();
   readonly read: ViewLookup;
 
   constructor(
     readonly db: Database.Database,
-    private readonly projections: readonly Projection[],
+    projections: readonly Projection[],
     private readonly name = 'views',
   ) {
-    const byType = new Map<string, Projection[]>();
-    for (const p of projections) for (const t of p.eventTypes) byType.set(t, [...(byType.get(t) ?? []), p]);
-    this.byType = byType;
+    for (const p of projections) for (const t of p.eventTypes) this.byType.set(t, [...(this.byType.get(t) ?? []), p]);
     this.stmts = {
       get: db.prepare('SELECT doc, pos FROM view_rows WHERE view = ? AND key = ?').safeIntegers(true),
       upsert: db.prepare(`INSERT INTO view_rows (view, key, district, t, subject, pos, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -42,25 +63,17 @@ export class ViewStore {
       remove: db.prepare('DELETE FROM view_rows WHERE view = ? AND key = ?'),
       closeVersion: db.prepare('UPDATE view_history SET to_pos = ? WHERE view = ? AND key = ? AND from_pos = ?'),
       addVersion: db.prepare(`INSERT INTO view_history (view, key, district, t, subject, from_pos, to_pos, doc)
-        VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
-        ON CONFLICT (view, key, from_pos) DO UPDATE SET district = excluded.district, t = excluded.t,
-        subject = excluded.subject, doc = excluded.doc`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       addPosition: db.prepare('INSERT INTO event_positions (position, created_ms) VALUES (?, ?)'),
       readCheckpoint: db.prepare('SELECT position, events FROM checkpoint WHERE name = ?').safeIntegers(true),
       writeCheckpoint: db.prepare(`INSERT INTO checkpoint (name, position, events) VALUES (?, ?, ?)
         ON CONFLICT (name) DO UPDATE SET position = excluded.position, events = excluded.events`),
     };
-    this.read = <Doc>(view: string, key: string) => {
-      const row = this.stmts.get.get(view, key) as { doc: string } | undefined;
-      return row ? (JSON.parse(row.doc) as Doc) : undefined;
-    };
+    this.read = <Doc>(view: string, key: string) => this.touch(view, key).doc as Doc | undefined;
     this.applyBatchTx = db.transaction((events: readonly ProjectedEvent[]) => this.applyBatchInside(events));
   }
 
-  private readonly byType: Map<string, Projection[]>;
-  private readonly applyBatchTx: (events: readonly ProjectedEvent[]) => BatchCommitted | undefined;
-
-  /** Event types some projection handles; the projector subscribes to these. */
+  /** Event types some projection handles. */
   get eventTypes(): string[] {
     return [...this.byType.keys()];
   }
@@ -73,7 +86,22 @@ export class ViewStore {
   /** Applies a batch and its checkpoint atomically; undefined when every event was already applied. */
   applyBatch(events: readonly ProjectedEvent[]): BatchCommitted | undefined {
     if (events.length === 0) return undefined;
-    return this.applyBatchTx(events);
+    try {
+      return this.applyBatchTx(events);
+    } finally {
+      this.touched = new Map(); // after a rollback the cached rows are not what SQLite holds
+    }
+  }
+
+  private touch(view: string, key: string): Touched {
+    const id = `${view}\u0000${key}`;
+    let entry = this.touched.get(id);
+    if (!entry) {
+      const row = this.stmts.get.get(view, key) as { doc: string; pos: bigint } | undefined;
+      entry = { view, key, doc: row ? JSON.parse(row.doc) : undefined, basePos: row?.pos, versions: [] };
+      this.touched.set(id, entry);
+    }
+    return entry;
   }
 
   private applyBatchInside(events: readonly ProjectedEvent[]): BatchCommitted | undefined {
@@ -89,7 +117,7 @@ export class ViewStore {
       const current = interested ? withCurrentData(event) : event;
       for (const p of interested ?? []) {
         for (const change of p.project(current, this.read)) {
-          this.write(change, event.position);
+          if (!this.stage(change, event.position)) continue;
           let districts = changed.get(change.view);
           if (!districts) changed.set(change.view, (districts = new Set()));
           districts.add(change.districtId);
@@ -100,25 +128,44 @@ export class ViewStore {
       count += 1;
     }
     if (last === undefined || count === cp.events) return undefined;
+    this.writeBack();
     this.stmts.writeCheckpoint.run(this.name, last, count);
     return { position: last, events: count, changed };
   }
 
-  private write(change: ViewChange, position: bigint): void {
-    const { view, key, districtId } = change;
-    const t = change.t ?? null;
-    const subject = change.subject ?? null;
-    const previous = this.stmts.get.get(view, key) as { pos: bigint } | undefined;
-    if (previous && previous.pos !== position) this.stmts.closeVersion.run(position, view, key, previous.pos);
-    if (change.doc === null) {
-      if (!previous) return;
-      this.stmts.remove.run(view, key);
-      this.stmts.addVersion.run(view, key, districtId, t, subject, position, null);
-      return;
+  /** Records a change in the batch's rows; false when it changes nothing (removing an absent row). */
+  private stage(change: ViewChange, position: bigint): boolean {
+    const entry = this.touch(change.view, change.key);
+    if (change.doc === null && entry.doc === undefined) return false;
+    const version: Version = {
+      pos: position,
+      district: change.districtId,
+      t: change.t ?? null,
+      subject: change.subject ?? null,
+      json: change.doc === null ? null : JSON.stringify(change.doc),
+    };
+    const lastVersion = entry.versions.at(-1);
+    // several changes of one row by one event make one version
+    if (lastVersion?.pos === position) entry.versions[entry.versions.length - 1] = version;
+    else entry.versions.push(version);
+    entry.doc = change.doc === null ? undefined : change.doc;
+    return true;
+  }
+
+  private writeBack(): void {
+    const s = this.stmts;
+    for (const e of this.touched.values()) {
+      const n = e.versions.length;
+      if (n === 0) continue;
+      if (e.basePos !== undefined) s.closeVersion.run(e.versions[0]!.pos, e.view, e.key, e.basePos);
+      for (let i = 0; i < n; i++) {
+        const v = e.versions[i]!;
+        s.addVersion.run(e.view, e.key, v.district, v.t, v.subject, v.pos, e.versions[i + 1]?.pos ?? null, v.json);
+      }
+      const final = e.versions[n - 1]!;
+      if (final.json === null) s.remove.run(e.view, e.key);
+      else s.upsert.run(e.view, e.key, final.district, final.t, final.subject, final.pos, final.json);
     }
-    const doc = JSON.stringify(change.doc);
-    this.stmts.upsert.run(view, key, districtId, t, subject, position, doc);
-    this.stmts.addVersion.run(view, key, districtId, t, subject, position, doc);
   }
 }
 

@@ -50,6 +50,24 @@ export function* generateHistory(shape: HistoryShape): Generator<GeneratedAppend
   const teams: { id: string; district: string }[] = [];
   const posts: { id: string; district: string; station: string; kind: string; shifts: { id: string; start: string; end: string }[] }[] = [];
   const requests: { id: string; district: string; station: string; open: boolean }[] = [];
+  // per-district indexes keep generation linear in the number of events
+  const trainedIn = new Map<string, { id: string; district: string; station: string; trained: boolean }[]>();
+  const postsIn = new Map<string, (typeof posts)[number][]>();
+  const openRequestsIn = new Map<string, (typeof requests)[number][]>();
+  const listOf = <T>(m: Map<string, T[]>, k: string): T[] => {
+    let xs = m.get(k);
+    if (!xs) m.set(k, (xs = []));
+    return xs;
+  };
+  const reopen = (q: (typeof requests)[number]) => {
+    q.open = true;
+    listOf(openRequestsIn, q.district).push(q);
+  };
+  const take = (q: (typeof requests)[number]) => {
+    q.open = false;
+    const xs = listOf(openRequestsIn, q.district);
+    xs.splice(xs.indexOf(q), 1);
+  };
   let n = 0;
   const id = (p: string) => `${p}${(n++).toString(36)}`;
   const modeOf: Record<string, ResponseMode> = { city: 'normal' };
@@ -81,6 +99,7 @@ export function* generateHistory(shape: HistoryShape): Generator<GeneratedAppend
       const team = teams.find((x) => x.district === d && rnd.chance(0.3));
       if (team) events.push({ type: 'VolunteerJoinedTeam', data: { districtId: d, volunteerId, teamId: team.id, joinedAt: at } });
       volunteers.push({ id: volunteerId, district: d, station, trained });
+      if (trained) listOf(trainedIn, d).push(volunteers.at(-1)!);
       yield emit(`volunteer-${volunteerId}`, events, 'dispatcher', d);
     } else if (r < 0.2) {
       const teamId = id('t');
@@ -98,6 +117,7 @@ export function* generateHistory(shape: HistoryShape): Generator<GeneratedAppend
       }));
       const kind = rnd.pick(postKinds);
       posts.push({ id: postId, district: d, station, kind, shifts: shifts.map((s) => ({ id: s.shiftId, start: s.start, end: s.end })) });
+      listOf(postsIn, d).push(posts.at(-1)!);
       const base = 1 + rnd.int(3);
       yield emit(`post-${postId}`, [
         {
@@ -118,7 +138,8 @@ export function* generateHistory(shape: HistoryShape): Generator<GeneratedAppend
       ], 'commander', scope === 'city' ? null : scope);
     } else if (r < 0.3) {
       const requestId = id('r');
-      requests.push({ id: requestId, district: d, station, open: true });
+      requests.push({ id: requestId, district: d, station, open: false });
+      reopen(requests.at(-1)!);
       yield emit(`request-${requestId}`, [
         {
           type: 'ResidentRequestPlaced',
@@ -142,11 +163,11 @@ export function* generateHistory(shape: HistoryShape): Generator<GeneratedAppend
       ], 'donations_desk', d);
     } else {
       // a dispatch to a post shift or a request, and how it ends
-      const local = volunteers.filter((v) => v.district === d && v.trained);
+      const local = listOf(trainedIn, d);
       const v = local.length > 0 ? rnd.pick(local) : rnd.pick(volunteers);
-      const openRequests = requests.filter((q) => q.open && q.district === d);
+      const openRequests = listOf(openRequestsIn, d);
       const toRequest = openRequests.length > 0 && rnd.chance(0.25);
-      const districtPosts = posts.filter((p) => p.district === d);
+      const districtPosts = listOf(postsIn, d);
       if (!toRequest && districtPosts.length === 0) continue;
       const dispatchId = id('x');
       const ref = { districtId: d, volunteerId: v.id, dispatchId };
@@ -167,7 +188,7 @@ export function* generateHistory(shape: HistoryShape): Generator<GeneratedAppend
           { type: 'PostShiftAssigned', data: { districtId: d, postId: post.id, shiftId: shift.id, dispatchId, volunteerId: v.id, mode: modeOf[d]!, assignedAt: at } },
         ], 'dispatcher', d);
       else if (request) {
-        request.open = false;
+        take(request);
         yield emit(`request-${request.id}`, [{ type: 'RequestDispatched', data: { districtId: d, requestId: request.id, dispatchId, volunteerId: v.id, dispatchedAt: at } }], 'dispatcher', d);
       }
       const fate = rnd.next();
@@ -178,7 +199,7 @@ export function* generateHistory(shape: HistoryShape): Generator<GeneratedAppend
           return emit(`post-${post.id}`, [released], 'dispatcher', d);
         }
         if (request) {
-          request.open = true;
+          reopen(request);
           const released: DomainEvent = { type: 'RequestDispatchReleased', data: { districtId: d, requestId: request.id, dispatchId, reason, held: true, releasedAt: when } };
           return emit(`request-${request.id}`, [released], 'dispatcher', d);
         }
