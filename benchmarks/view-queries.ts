@@ -26,7 +26,10 @@ for (const append of generateHistory({ events: total, districts: 3, stationsPerD
       metadata: { occurredAt: append.at, actor: append.actor, schemaVersion: currentSchemaVersion[e.type] },
     });
   }
-  if (batch.length >= 5000) (views.applyBatch(batch), (batch = []));
+  if (batch.length >= 5000) {
+    views.applyBatch(batch);
+    batch = [];
+  }
 }
 views.applyBatch(batch);
 const buildMs = performance.now() - t0;
