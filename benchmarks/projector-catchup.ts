@@ -1,0 +1,70 @@
+// Benchmark: projector catch-up over a generated history, beside a bare readAll and a bare
+// subscribeToAll through the same client in the same run (target: catch-up >= 80% of readAll).
+// Run: node --import tsx benchmarks/projector-catchup.ts [events]
+import { performance } from 'node:perf_hooks';
+import { startEmbeddedStore, tempDir } from '@shouwang/testing';
+import { shouwangStreamPrefixes } from '@shouwang/event-store';
+import { startProjector } from '../services/projector/src/service.js';
+import { appendHistory } from '../services/projector/src/testing/appendHistory.js';
+
+const total = Number(process.argv[2] ?? 200_000);
+const es = await startEmbeddedStore();
+const a0 = performance.now();
+const { events } = await appendHistory(es.store, { events: total, seed: 1, districts: 6, stationsPerDistrict: 100 }, { concurrency: 64 });
+const appendMs = performance.now() - a0;
+
+async function bareReadAll(): Promise<number> {
+  const s = performance.now();
+  let n = 0;
+  for await (const e of es.store.readAll()) if (!e.stream.startsWith('$')) n += 1;
+  if (n < events) throw new Error(`readAll saw ${n} of ${events}`);
+  return performance.now() - s;
+}
+
+async function bareSubscription(): Promise<number> {
+  const s = performance.now();
+  let n = 0;
+  for await (const item of es.store.subscribeToAll({ filter: { streamPrefixes: shouwangStreamPrefixes } })) {
+    if ('kind' in item) break;
+    n += 1;
+  }
+  if (n < events) throw new Error(`subscription saw ${n} of ${events}`);
+  return performance.now() - s;
+}
+
+async function catchUp(): Promise<number> {
+  const dataDir = tempDir('shouwang-bench-views-');
+  const s = performance.now();
+  const service = startProjector({ store: es.store, dataDir });
+  await service.caughtUp;
+  const ms = performance.now() - s;
+  if (service.views.checkpoint().events !== events) throw new Error('catch-up incomplete');
+  await service.stop();
+  return ms;
+}
+
+const runs: Record<string, number[]> = { readAll: [], subscribeToAll: [], projectorCatchUp: [] };
+for (let i = 0; i < 2; i++) {
+  runs.readAll!.push(await bareReadAll());
+  runs.subscribeToAll!.push(await bareSubscription());
+  runs.projectorCatchUp!.push(await catchUp());
+}
+const best = (xs: number[]) => Math.min(...xs);
+const rate = (ms: number) => Math.round(events / (ms / 1000));
+console.log(
+  JSON.stringify(
+    {
+      node: process.version,
+      date: new Date().toISOString(),
+      events,
+      appendMs: Math.round(appendMs),
+      bestMs: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, Math.round(best(v))])),
+      eventsPerSecond: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, rate(best(v))])),
+      catchUpVsReadAll: +(best(runs.readAll!) / best(runs.projectorCatchUp!)).toFixed(3),
+      catchUpVsSubscription: +(best(runs.subscribeToAll!) / best(runs.projectorCatchUp!)).toFixed(3),
+    },
+    null,
+    2,
+  ),
+);
+await es.stop();
