@@ -30,6 +30,8 @@ export const policies: Record<string, Policy> = {
   'GET /docs/uiConfig': pub,
   'GET /docs/initOAuth': pub,
   'GET /docs/static/*': pub,
+  'GET /docs/static/index.html': pub,
+  'GET /docs/static/swagger-initializer.js': pub,
   'GET /docs/*': pub,
 
   // organisation 组织架构

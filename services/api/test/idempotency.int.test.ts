@@ -1,0 +1,69 @@
+import t from 'tap';
+import { bearer, commander, countAll, dispatcher, ok, seedDistrict, shift, staffing, startApi, testClock } from './helpers.js';
+
+t.test('a retried request appends nothing and answers exactly as the first time', async (t) => {
+  const time = testClock('2026-05-01T07:00:00.000Z');
+  const api = await startApi({ clock: time.clock });
+  t.teardown(() => api.close());
+  const { app, store } = api;
+  const d = 'haidian';
+  await seedDistrict(app, d);
+  await ok(app, '/v1/posts', commander(), {
+    postId: 'p', districtId: d, stationId: `${d}-s1`, pointName: 'x', kind: 'publicity',
+    shifts: [shift('am', '2026-05-01T09:00:00.000Z', '2026-05-01T11:00:00.000Z')], staffing: staffing(1),
+  });
+  for (const v of ['a', 'b']) await ok(app, '/v1/volunteers', commander(), { volunteerId: v, districtId: d, homeStationId: `${d}-s1`, name: 'N', phone: '+86 13800000000' });
+  const headers = await bearer(dispatcher(d));
+  const send = (volunteer: string, key: string, correlation: string) =>
+    app.inject({
+      method: 'POST',
+      url: `/v1/volunteers/${volunteer}/dispatches`,
+      headers: { ...headers, 'idempotency-key': key, 'x-correlation-id': correlation },
+      payload: { target: { kind: 'post_shift', postId: 'p', shiftId: 'am' } },
+    });
+
+  const first = await send('a', 'key-1', 'corr-first');
+  t.equal(first.statusCode, 201);
+  t.equal(first.headers['x-correlation-id'], 'corr-first', 'the correlation id is echoed');
+  const afterFirst = await countAll(store);
+  time.advance(60_000);
+  const retry = await send('a', 'key-1', 'corr-retry');
+  t.equal(retry.statusCode, first.statusCode);
+  t.equal(retry.body, first.body, 'same body, byte for byte');
+  t.equal(await countAll(store), afterFirst, 'the retry appended nothing');
+
+  // A refusal after compensation is re-derived from the stored events, not stored aside.
+  const refused = await send('b', 'key-2', 'corr-b');
+  t.equal(refused.statusCode, 409);
+  t.equal(refused.json().code, 'SW_ERR_POST_FULL');
+  const afterRefusal = await countAll(store);
+  // Even when the seat is freed in between, the retry answers as the first time did.
+  const held = Object.keys((await app.inject({ method: 'GET', url: '/v1/volunteers/a', headers })).json().state.dispatches)[0];
+  await ok(app, `/v1/volunteers/a/dispatches/${held}/cancellation`, dispatcher(d), {});
+  const afterCancel = await countAll(store);
+  const refusedAgain = await send('b', 'key-2', 'corr-b2');
+  t.equal(refusedAgain.statusCode, refused.statusCode);
+  t.equal(refusedAgain.body, refused.body, 'same refusal body');
+  t.equal(await countAll(store), afterCancel, 'the retried refusal appended nothing');
+  t.ok(afterCancel > afterRefusal);
+
+  // Metadata: correlation, causation and actor on every event of the command.
+  const events = [...(await store.readStream('volunteer-a')), ...(await store.readStream('post-p'))].filter(
+    (e) => e.metadata.correlationId === 'corr-first',
+  );
+  t.same(events.map((e) => e.type).sort(), ['PostShiftAssigned', 'VolunteerDispatched']);
+  const dispatched = events.find((e) => e.type === 'VolunteerDispatched')!;
+  const assigned = events.find((e) => e.type === 'PostShiftAssigned')!;
+  t.equal(dispatched.metadata.commandId, `dispatcher-${d}/key-1`, 'the command id derives from the Idempotency-Key and the caller');
+  t.equal(assigned.metadata.causationId, dispatched.metadata.commandId, 'step 2 is caused by the dispatch command');
+  t.same(dispatched.metadata.actor, { role: 'dispatcher', id: `dispatcher-${d}`, districtId: d });
+  t.equal(dispatched.metadata.occurredAt, '2026-05-01T07:00:00.000Z', 'business time from the clock');
+  t.equal(retry.headers['x-correlation-id'], 'corr-retry');
+});
+
+t.test('a generated correlation id when none (or a bad one) is sent', async (t) => {
+  const api = await startApi();
+  t.teardown(() => api.close());
+  const r = await api.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-correlation-id': 'bad id with spaces' } });
+  t.match(r.headers['x-correlation-id'], /^[0-9a-f-]{36}$/);
+});

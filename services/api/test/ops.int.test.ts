@@ -1,0 +1,89 @@
+import t from 'tap';
+import { SignJWT } from 'jose';
+import { commandRoutes } from '../src/commands/routes/index.js';
+import { bearer, commander, jwt, ok, post, seedDistrict, startApi } from './helpers.js';
+
+t.test('health, readiness, metrics, OpenAPI and the docs page', async (t) => {
+  const api = await startApi();
+  t.teardown(() => api.close());
+  const { app } = api;
+  t.equal((await app.inject('/healthz')).statusCode, 200);
+  t.equal((await app.inject('/readyz')).json().status, 'ready');
+  await seedDistrict(app, 'haidian');
+  const metrics = (await app.inject('/metrics')).body;
+  t.match(metrics, /shouwang_http_requests_total\{method="POST",route="\/v1\/districts\/:districtId\/center",status="201"\} 1/);
+  t.match(metrics, /shouwang_commands_total\{type="RegisterStation",outcome="applied"\} 1/);
+  t.match(metrics, /shouwang_http_request_duration_seconds_bucket/);
+  t.match(metrics, /shouwang_command_append_duration_seconds_count\{category="org"\} 3/);
+  const openapi = (await app.inject('/openapi.json')).json();
+  t.match(openapi.openapi, /^3\./);
+  for (const route of commandRoutes) {
+    const path = route.url.replace(/:([A-Za-z]+)/g, '{$1}');
+    t.ok(openapi.paths[path]?.post?.requestBody, `OpenAPI documents ${route.commandType} at ${path}`);
+  }
+  t.ok(openapi.paths['/v1/volunteers/{volunteerId}/history']?.get, 'reads are documented');
+  const docs = await app.inject('/docs/');
+  t.equal(docs.statusCode, 200);
+  t.match(docs.headers['content-type'], /text\/html/);
+});
+
+t.test('readiness fails when the store does not answer', async (t) => {
+  const api = await startApi();
+  await api.embedded.stop();
+  const r = await api.app.inject('/readyz');
+  t.equal(r.statusCode, 503);
+  t.equal(r.json().code, 'SW_ERR_STORE_UNAVAILABLE');
+  await api.app.close();
+});
+
+t.test('tokens: signature, algorithm, issuer, audience and expiry are checked', async (t) => {
+  const api = await startApi();
+  t.teardown(() => api.close());
+  const key = new TextEncoder().encode(jwt.secret);
+  const claims = { role: 'commander', districtId: 'city' };
+  const sign = (alg: string, edit: (j: SignJWT) => SignJWT, secret = key) =>
+    edit(new SignJWT(claims).setProtectedHeader({ alg }).setSubject('c').setIssuedAt()).sign(secret);
+  const good = (j: SignJWT) => j.setIssuer(jwt.issuer).setAudience(jwt.audience).setExpirationTime('1h');
+  const bad = {
+    none: undefined,
+    garbage: 'not.a.token',
+    expired: await sign('HS256', (j) => j.setIssuer(jwt.issuer).setAudience(jwt.audience).setExpirationTime(Math.floor(Date.now() / 1000) - 60)),
+    'no expiry': await sign('HS256', (j) => j.setIssuer(jwt.issuer).setAudience(jwt.audience)),
+    'wrong issuer': await sign('HS256', (j) => j.setIssuer('elsewhere').setAudience(jwt.audience).setExpirationTime('1h')),
+    'wrong audience': await sign('HS256', (j) => j.setIssuer(jwt.issuer).setAudience('other').setExpirationTime('1h')),
+    'HS512 (not pinned)': await sign('HS512', good),
+    'wrong secret': await sign('HS256', good, new TextEncoder().encode('another-secret-another-secret-xx')),
+  };
+  for (const [name, token] of Object.entries(bad)) {
+    const r = await api.app.inject({ method: 'GET', url: '/v1/modes/city', headers: token ? { authorization: `Bearer ${token}` } : {} });
+    t.equal(r.statusCode, 401, name);
+    t.equal(r.json().code, 'SW_ERR_UNAUTHENTICATED', name);
+  }
+  const fine = await api.app.inject({ method: 'GET', url: '/v1/modes/city', headers: { authorization: `Bearer ${await sign('HS256', good)}` } });
+  t.equal(fine.statusCode, 404, 'a good token passes (the city mode stream does not exist yet)');
+});
+
+t.test('rate limit per token subject, body limit, media type', async (t) => {
+  const api = await startApi({ rateLimit: { max: 5, windowMs: 60_000 }, bodyLimitBytes: 2048 });
+  t.teardown(() => api.close());
+  const { app } = api;
+  const a = await bearer({ sub: 'a', role: 'auditor', districtId: 'city' });
+  const b = await bearer({ sub: 'b', role: 'auditor', districtId: 'city' });
+  const codes: number[] = [];
+  for (let i = 0; i < 7; i++) codes.push((await app.inject({ method: 'GET', url: '/v1/modes/city', headers: a })).statusCode);
+  t.same(codes.slice(5), [429, 429], 'the sixth request of a subject in the window is refused');
+  const limited = await app.inject({ method: 'GET', url: '/v1/modes/city', headers: a });
+  t.equal(limited.json().code, 'SW_ERR_RATE_LIMITED');
+  t.equal((await app.inject({ method: 'GET', url: '/v1/modes/city', headers: b })).statusCode, 404, 'another subject is not limited');
+
+  const big = await post(app, '/v1/districts/haidian/center', commander(), { centerName: 'x'.repeat(4000) });
+  t.equal(big.statusCode, 413);
+  t.equal(big.json().code, 'SW_ERR_BODY_TOO_LARGE');
+  const xml = await app.inject({ method: 'POST', url: '/v1/districts/haidian/center', headers: { ...(await bearer(commander())), 'content-type': 'application/xml' }, payload: '<a/>' });
+  t.equal(xml.statusCode, 415);
+  t.equal(xml.json().code, 'SW_ERR_UNSUPPORTED_MEDIA_TYPE');
+  const invalid = await post(app, '/v1/districts/haidian/institutes', commander(), { instituteId: 'bad id!', extra: 1 });
+  t.equal(invalid.statusCode, 400);
+  t.same(invalid.json().errors.map((e: { field: string }) => e.field).sort(), ['body.extra', 'body.instituteId', 'body.instituteName']);
+  await ok(app, '/v1/districts/haidian/center', commander(), { centerName: 'ok' });
+});
