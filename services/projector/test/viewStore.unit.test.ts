@@ -107,3 +107,17 @@ function paramsFor(name: string): unknown[] {
       return [{ districtId: 'd1' }, { districtId: 'city' }];
   }
 }
+
+t.test('a time resolves to the last event committed by then, whatever the batch boundaries', async (t) => {
+  const { db, views } = memoryViews();
+  for (let i = 0, size = 1; i < 3000; i += size, size = (size * 7) % 300 + 1) views.applyBatch(history.slice(i, Math.min(3000, i + size)));
+  const { lastPositionAt } = await import('../src/audit/at.js');
+  const times = history.slice(0, 3000).map((e) => e.created.getTime());
+  const probes = [times[0]! - 1, times[0]!, times[1]!, times[2999]!, times[2999]! + 1e9, ...Array.from({ length: 200 }, (_, i) => times[(i * 37) % 3000]! + (i % 3) - 1)];
+  for (const ms of probes) {
+    let expected: bigint | undefined;
+    for (const e of history.slice(0, 3000)) if (e.created.getTime() <= ms) expected = e.position;
+    if (lastPositionAt(db, ms) !== expected) t.fail(`at ${ms}: ${lastPositionAt(db, ms)} != ${expected}`);
+  }
+  t.pass(`${probes.length} times resolved like a scan of every event`);
+});

@@ -35,10 +35,26 @@ export function readerAt(db: Database.Database, checkpoint: bigint | undefined, 
   const ms = Date.parse(at);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(at) || Number.isNaN(ms))
     throw new AtError('SW_ERR_AT_INVALID', 400, 'at must be a commit position (digits) or an ISO-8601 date-time');
-  const row = db
-    .prepare('SELECT position FROM event_positions WHERE created_ms <= ? ORDER BY created_ms DESC, position DESC LIMIT 1')
-    .safeIntegers(true)
-    .get(ms) as { position: bigint } | undefined;
+  const position = lastPositionAt(db, ms);
   // before the first event every view is empty: -1 precedes every position
-  return { reader: historicReader(db, row?.position ?? -1n), now: new Date(ms) };
+  return { reader: historicReader(db, position ?? -1n), now: new Date(ms) };
+}
+
+/**
+ * The last event the store had committed at `ms` (store times grow with positions): the first
+ * batch that ends after `ms` holds the answer, or else the batch before it ends with it.
+ */
+export function lastPositionAt(db: Database.Database, ms: number): bigint | undefined {
+  const one = <T>(sql: string, ...p: unknown[]) => db.prepare(sql).safeIntegers(true).get(...p) as T | undefined;
+  const crossing = one<{ position: bigint }>('SELECT position FROM time_marks WHERE created_ms > ? ORDER BY created_ms, position LIMIT 1', ms);
+  if (!crossing) return one<{ p: bigint | null }>('SELECT MAX(position) AS p FROM event_positions')?.p ?? undefined;
+  const before = one<{ p: bigint | null }>('SELECT MAX(position) AS p FROM time_marks WHERE position < ?', crossing.position)?.p ?? -1n;
+  const inBatch = one<{ position: bigint }>(
+    'SELECT position FROM event_positions WHERE position > ? AND position <= ? AND created_ms <= ? ORDER BY position DESC LIMIT 1',
+    before,
+    crossing.position,
+    ms,
+  );
+  if (inBatch) return inBatch.position;
+  return before >= 0n ? before : undefined;
 }

@@ -59,6 +59,12 @@ function migrate(db: Database.Database): void {
       position INTEGER PRIMARY KEY,
       created_ms INTEGER NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS event_positions_time ON event_positions (created_ms);
+    -- the last event of every batch with its time: finds the batch a time falls in without an
+    -- index on every event's time (one row per batch, not per event)
+    CREATE TABLE IF NOT EXISTS time_marks (
+      position INTEGER PRIMARY KEY,
+      created_ms INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS time_marks_time ON time_marks (created_ms);
   `);
 }

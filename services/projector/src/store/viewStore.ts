@@ -65,6 +65,7 @@ export class ViewStore {
       addVersion: db.prepare(`INSERT INTO view_history (view, key, district, t, subject, from_pos, to_pos, doc)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       addPosition: db.prepare('INSERT INTO event_positions (position, created_ms) VALUES (?, ?)'),
+      addTimeMark: db.prepare('INSERT INTO time_marks (position, created_ms) VALUES (?, ?)'),
       readCheckpoint: db.prepare('SELECT position, events FROM checkpoint WHERE name = ?').safeIntegers(true),
       writeCheckpoint: db.prepare(`INSERT INTO checkpoint (name, position, events) VALUES (?, ?, ?)
         ON CONFLICT (name) DO UPDATE SET position = excluded.position, events = excluded.events`),
@@ -107,6 +108,7 @@ export class ViewStore {
   private applyBatchInside(events: readonly ProjectedEvent[]): BatchCommitted | undefined {
     const cp = this.checkpoint();
     let last = cp.position;
+    let lastMs = 0;
     let count = cp.events;
     const changed = new Map<string, Set<string>>();
     for (const event of events) {
@@ -123,12 +125,14 @@ export class ViewStore {
           districts.add(change.districtId);
         }
       }
-      this.stmts.addPosition.run(event.position, event.created.getTime());
+      lastMs = event.created.getTime();
+      this.stmts.addPosition.run(event.position, lastMs);
       last = event.position;
       count += 1;
     }
     if (last === undefined || count === cp.events) return undefined;
     this.writeBack();
+    this.stmts.addTimeMark.run(last, lastMs);
     this.stmts.writeCheckpoint.run(this.name, last, count);
     return { position: last, events: count, changed };
   }
