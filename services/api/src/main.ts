@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   });
   app.addHook('onClose', async () => store.close());
   const address = await app.listen({ port: config.PORT, host: config.HOST });
-  console.log(`shouwang api listening on ${address} (store: ${embedded ? `embedded, ${join(config.DATA_DIR, 'esdb')}` : 'EventStoreDB'})`);
+  console.log(`shouwang api listening on ${address}`);
+  console.log(`  store:    ${embedded ? `embedded on ${join(config.DATA_DIR, 'esdb')}, reachable at ${store.connectionString}` : 'EventStoreDB (ESDB_CONNECTION_STRING)'}`);
   console.log(`  API docs: ${address}/docs   OpenAPI: ${address}/openapi.json`);
   console.log('  tokens:   pnpm --filter @shouwang/api tokens   (one per role, signed with JWT_SECRET)');
   const stop = async (signal: string) => {
