@@ -67,16 +67,17 @@ const decide = (c: RequestCommand, s: RequestState): RequestEvent[] => {
           },
         },
       ];
-    case 'FulfilRequest':
+    case 'FulfilRequest': {
       if (s.fulfilledBy === c.data.dispatchId) return [];
       if (s.fulfilledBy !== null) refuse('SW_ERR_REQUEST_CLOSED');
-      if (!s.dispatch || s.dispatch.dispatchId !== c.data.dispatchId) refuse('SW_ERR_NOT_DISPATCHED');
+      const holder = s.dispatch?.dispatchId === c.data.dispatchId ? s.dispatch : refuse('SW_ERR_NOT_DISPATCHED');
       return [
         {
           type: 'RequestFulfilled',
-          data: { ...ref, dispatchId: c.data.dispatchId, volunteerId: s.dispatch?.volunteerId ?? '', fulfilledAt: c.data.now },
+          data: { ...ref, dispatchId: holder.dispatchId, volunteerId: holder.volunteerId, fulfilledAt: c.data.now },
         },
       ];
+    }
     case 'RateRequest':
       if (s.fulfilledBy === null) refuse('SW_ERR_NOT_FULFILLED');
       if (s.rating !== null) refuse('SW_ERR_ALREADY_RATED');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DistrictId, IsoDateTime, ShortText } from '../primitives.js';
+import { DistrictId, Id, IsoDateTime, ShortText } from '../primitives.js';
 import { ResponseMode } from '../modes.js';
 import { eventOf } from '../schema.js';
 import { CancelReason, DispatchTarget, ServiceOutcome, dispatchRef } from './dispatchShapes.js';
@@ -53,9 +53,9 @@ export const ServiceCompleted = eventOf(
   'ServiceCompleted',
   z.object({
     ...dispatchRef,
-    stationId: z.string().describe('Station where the service took place'),
-    postId: z.string().optional().describe('Post served, for post dispatches'),
-    requestId: z.string().optional().describe('Request served, for request dispatches'),
+    stationId: Id.describe('Station where the service took place'),
+    postId: Id.optional().describe('Post served, for post dispatches'),
+    requestId: Id.optional().describe('Request served, for request dispatches'),
     checkedInAt: IsoDateTime,
     completedAt: IsoDateTime,
     hours: z.number().min(0).max(24).describe('Service hours credited (志愿服务时长), at most completedAt - checkedInAt'),
