@@ -25,10 +25,32 @@ export async function signToken(settings: TokenSettings, claims: Claims, expires
     .sign(key(settings.secret));
 }
 
-/** Builds a verifier that returns the claims, or undefined for any bad token (reason never leaks to the caller). */
+const CACHE_SIZE = 10_000;
+
+/**
+ * Builds a verifier that returns the claims, or undefined for any bad token (reason never leaks
+ * to the caller). A token verified once is remembered until its expiry (HMAC verification is the
+ * costliest step of a small request); the cache is bounded, oldest entries go first.
+ */
 export function tokenVerifier(settings: TokenSettings): (token: string) => Promise<Claims | undefined> {
   const secret = key(settings.secret);
+  const verified = new Map<string, { claims: Claims; expiresAt: number }>();
   return async (token) => {
+    const known = verified.get(token);
+    if (known) {
+      if (Date.now() < known.expiresAt) return known.claims;
+      verified.delete(token);
+    }
+    const claims = await verifyOnce(token);
+    if (claims) {
+      if (verified.size >= CACHE_SIZE) verified.delete(verified.keys().next().value!);
+      verified.set(token, claims);
+      return claims.claims;
+    }
+    return undefined;
+  };
+
+  async function verifyOnce(token: string): Promise<{ claims: Claims; expiresAt: number } | undefined> {
     try {
       const { payload } = await jwtVerify(token, secret, {
         algorithms: [ALGORITHM],
@@ -39,9 +61,9 @@ export function tokenVerifier(settings: TokenSettings): (token: string) => Promi
       const claims = Claims.safeParse(payload);
       if (!claims.success) return undefined;
       if (claims.data.role === 'volunteer' && !claims.data.volunteerId) return undefined;
-      return claims.data;
+      return { claims: claims.data, expiresAt: (payload.exp ?? 0) * 1000 };
     } catch {
       return undefined;
     }
-  };
+  }
 }

@@ -1,7 +1,7 @@
 import { eventIdFor, WrongExpectedVersionError, categoryOf, type EventMetadata, type EventStore, type StoredEvent } from '@shouwang/event-store';
 import { currentSchemaVersion, upcast } from '@shouwang/domain';
 import type { ApiMetrics } from '../ops/metrics.js';
-import { withStreamLock } from './streamLocks.js';
+import { isBusy, withStreamLock } from './streamLocks.js';
 
 /** A decider as this shell needs it (structurally the domain's). */
 export interface StepDecider<C, S> {
@@ -39,6 +39,11 @@ export interface StepInput<C, S> {
   command: C;
   metadata: Omit<EventMetadata, 'schemaVersion'>;
   maxRetries: number;
+  /**
+   * The stream as read moments ago (e.g. in parallel with other reads): the first attempt decides
+   * on it; if it is stale the append conflicts and the retry reads afresh.
+   */
+  prefetched?: StoredEvent[];
   /** Runs on the folded state and its history before deciding (authorization, reading facts); throws to refuse. */
   guard?: (state: S, history: StoredEvent[]) => void;
 }
@@ -69,7 +74,9 @@ const answer = (stream: string, e: { id: string; type: string; revision: bigint 
  * the command id, so a retried request finds its events and appends nothing.
  */
 export function runStep<C, S>(input: StepInput<C, S>): Promise<StepResult<S>> {
-  return withStreamLock(input.store, input.stream, () => decideAndAppend(input));
+  // A queued request's prefetched read is surely stale by its turn: it reads afresh instead.
+  const queued = input.prefetched && isBusy(input.store, input.stream);
+  return withStreamLock(input.store, input.stream, () => decideAndAppend(queued ? { ...input, prefetched: undefined } : input));
 }
 
 async function decideAndAppend<C, S>(input: StepInput<C, S>): Promise<StepResult<S>> {
@@ -78,7 +85,7 @@ async function decideAndAppend<C, S>(input: StepInput<C, S>): Promise<StepResult
   const category = categoryOf(stream);
   for (let attempt = 0; ; attempt++) {
     const started = process.hrtime.bigint();
-    const history = await store.readStream(stream);
+    const history = attempt === 0 && input.prefetched ? input.prefetched : await store.readStream(stream);
     const state = foldHistory(decider, history);
     const firstAt = history.findIndex((e) => e.id === firstId);
     if (firstAt >= 0) {

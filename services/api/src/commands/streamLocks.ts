@@ -20,3 +20,8 @@ export async function withStreamLock<T>(store: EventStore, stream: string, work:
     if (locks.get(stream) === tail) locks.delete(stream);
   }
 }
+
+/** Whether another request of this process is working on the stream right now. */
+export function isBusy(store: EventStore, stream: string): boolean {
+  return tails.get(store)?.has(stream) ?? false;
+}

@@ -6,6 +6,7 @@ import {
   Id,
   isDomainError,
   IsoDateTime,
+  modeStream,
   postDecider,
   protocolCommandId,
   requestDecider,
@@ -69,15 +70,27 @@ export const dispatchRoute: CommandRoute = {
     const { store } = inv.ctx;
     const volunteerId = params.volunteerId!;
     const dispatchId = body.dispatchId ?? `d-${eventIdFor(inv.commandId, 0)}`;
-    const target = await readTarget(store, body.target as TargetRef);
+    const volunteer = volunteerStream(volunteerId);
+    // The reads that do not depend on each other go out together; each step re-reads if they went stale.
+    const cityModes = store.readStream(modeStream('city'));
+    const volunteerHistory = store.readStream(volunteer);
+    cityModes.catch(() => undefined);
+    volunteerHistory.catch(() => undefined);
+    const { target, history: targetHistory } = await readTarget(store, body.target as TargetRef);
     authorizeTarget(inv.request, { districtId: target.districtId });
-    const { mode, plan } = await modeOfDistrict(store, target.districtId);
+    const { mode, plan } = await modeOfDistrict(store, target.districtId, cityModes);
     const respondBy = body.respondBy ?? new Date(Date.parse(inv.now) + DEFAULT_RESPOND_WITHIN_MS).toISOString();
     const command = buildCommand('DispatchVolunteer', { dispatchId, volunteerId, target, mode, plan, respondBy, now: inv.now }) as DispatchVolunteer;
     const base = { store, metrics: inv.ctx.metrics, maxRetries: inv.ctx.maxRetries };
-    const volunteer = volunteerStream(volunteerId);
 
-    const step1 = await runStep({ ...base, stream: volunteer, decider: volunteerDecider as never, command, metadata: inv.metadata() });
+    const step1 = await runStep({
+      ...base,
+      stream: volunteer,
+      decider: volunteerDecider as never,
+      command,
+      metadata: inv.metadata(),
+      prefetched: await volunteerHistory,
+    });
     const compensationId = protocolCommandId('compensate', dispatchId);
     if (step1.replayed) {
       const earlier = recordedRefusal(step1.history, dispatchId, compensationId);
@@ -97,6 +110,7 @@ export const dispatchRoute: CommandRoute = {
         decider: (assignment.type === 'AssignPostShift' ? postDecider : requestDecider) as never,
         command: buildCommand(assignment.type, assignment.data),
         metadata: inv.stepMetadata(assignId, inv.commandId),
+        prefetched: targetHistory,
       });
       step2 = result.events;
     } catch (err) {

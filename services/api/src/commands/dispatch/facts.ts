@@ -14,7 +14,7 @@ import {
   type ResponseMode,
   type ResponseModeState,
 } from '@shouwang/domain';
-import type { EventStore } from '@shouwang/event-store';
+import type { EventStore, StoredEvent } from '@shouwang/event-store';
 import { foldHistory } from '../step.js';
 
 /** What the caller names; everything else about the target is read from its stream. */
@@ -23,8 +23,12 @@ export type TargetRef =
   | { kind: 'request'; requestId: string; start: string; end: string };
 
 /** The mode in force for a district: the higher of its own and the city's, with its plan. */
-export async function modeOfDistrict(store: EventStore, districtId: string): Promise<{ mode: ResponseMode; plan: ModePlan }> {
-  const [city, district] = await Promise.all([store.readStream(modeStream('city')), store.readStream(modeStream(districtId))]);
+export async function modeOfDistrict(
+  store: EventStore,
+  districtId: string,
+  cityHistory?: Promise<StoredEvent[]>,
+): Promise<{ mode: ResponseMode; plan: ModePlan }> {
+  const [city, district] = await Promise.all([cityHistory ?? store.readStream(modeStream('city')), store.readStream(modeStream(districtId))]);
   return modeInForce(
     foldHistory(responseModeDecider as never, city) as ResponseModeState,
     foldHistory(responseModeDecider as never, district) as ResponseModeState,
@@ -32,13 +36,14 @@ export async function modeOfDistrict(store: EventStore, districtId: string): Pro
 }
 
 /** The dispatch target with the facts its stream holds (district, station, kind, skills, window). */
-export async function readTarget(store: EventStore, ref: TargetRef): Promise<DispatchTarget> {
+export async function readTarget(store: EventStore, ref: TargetRef): Promise<{ target: DispatchTarget; history: StoredEvent[] }> {
   if (ref.kind === 'post_shift') {
-    const s = foldHistory(postDecider as never, await store.readStream(postStream(ref.postId))) as PostState;
+    const history = await store.readStream(postStream(ref.postId));
+    const s = foldHistory(postDecider as never, history) as PostState;
     const post = s.post ?? (() => { throw new DomainError('SW_ERR_NOT_FOUND', 'no such post'); })();
     if (post.closed) throw new DomainError('SW_ERR_POST_CLOSED');
     const shift = post.shifts[ref.shiftId] ?? (() => { throw new DomainError('SW_ERR_UNKNOWN_SHIFT'); })();
-    return {
+    const target: DispatchTarget = {
       kind: 'post_shift',
       postId: post.postId,
       shiftId: shift.shiftId,
@@ -49,10 +54,12 @@ export async function readTarget(store: EventStore, ref: TargetRef): Promise<Dis
       start: shift.start,
       end: shift.end,
     };
+    return { target, history };
   }
-  const s = foldHistory(requestDecider as never, await store.readStream(requestStream(ref.requestId))) as RequestState;
+  const history = await store.readStream(requestStream(ref.requestId));
+  const s = foldHistory(requestDecider as never, history) as RequestState;
   const request = s.request ?? (() => { throw new DomainError('SW_ERR_NOT_FOUND', 'no such request'); })();
-  return {
+  const target: DispatchTarget = {
     kind: 'request',
     requestId: request.requestId,
     stationId: request.stationId,
@@ -61,4 +68,5 @@ export async function readTarget(store: EventStore, ref: TargetRef): Promise<Dis
     start: ref.start,
     end: ref.end,
   };
+  return { target, history };
 }
