@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { openEventStore } from '@shouwang/event-store';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -8,9 +8,11 @@ import { createMetrics } from './ops/metrics.js';
 /** Starts the API: config from the environment, the event store (embedded unless configured), then listen. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // `pnpm --filter` runs in the package folder: a relative DATA_DIR means the caller's folder.
+  const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), config.DATA_DIR);
   const embedded = !config.ESDB_CONNECTION_STRING;
   const store = await openEventStore(
-    embedded ? { dataDir: join(config.DATA_DIR, 'esdb') } : { connectionString: config.ESDB_CONNECTION_STRING! },
+    embedded ? { dataDir: join(dataDir, 'esdb') } : { connectionString: config.ESDB_CONNECTION_STRING! },
   );
   if (config.DEMO) {
     const result = await loadDemoCity(store);
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
   app.addHook('onClose', async () => store.close());
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   console.log(`shouwang api listening on ${address}`);
-  console.log(`  store:    ${embedded ? `embedded on ${join(config.DATA_DIR, 'esdb')}, reachable at ${store.connectionString}` : 'EventStoreDB (ESDB_CONNECTION_STRING)'}`);
+  console.log(`  store:    ${embedded ? `embedded on ${join(dataDir, 'esdb')}, reachable at ${store.connectionString}` : 'EventStoreDB (ESDB_CONNECTION_STRING)'}`);
   console.log(`  API docs: ${address}/docs   OpenAPI: ${address}/openapi.json`);
   console.log('  tokens:   pnpm --filter @shouwang/api tokens   (one per role, signed with JWT_SECRET)');
   const stop = async (signal: string) => {

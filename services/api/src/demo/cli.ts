@@ -1,13 +1,15 @@
 import { openEventStore } from '@shouwang/event-store';
 import { loadConfig } from '../config.js';
 import { loadDemoCity } from './load.js';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** `pnpm --filter @shouwang/api demo`: loads the demo city into the configured store. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // `pnpm --filter` runs in the package folder: a relative DATA_DIR means the caller's folder.
+  const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), config.DATA_DIR);
   const store = await openEventStore({
-    ...(config.ESDB_CONNECTION_STRING ? { connectionString: config.ESDB_CONNECTION_STRING } : { dataDir: join(config.DATA_DIR, 'esdb') }),
+    ...(config.ESDB_CONNECTION_STRING ? { connectionString: config.ESDB_CONNECTION_STRING } : { dataDir: join(dataDir, 'esdb') }),
   });
   try {
     const started = Date.now();

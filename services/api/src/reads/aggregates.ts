@@ -12,6 +12,8 @@ export interface ReadableAggregate {
   params: z.ZodObject;
   stream(params: Record<string, string>): string;
   decider: StepDecider<never, unknown>;
+  /** A scope without a stream still has a state: every scope starts in 平. */
+  existsAlways?: (params: Record<string, string>) => string;
 }
 
 const d = (x: object) => x as StepDecider<never, unknown>;
@@ -22,6 +24,6 @@ export const readableAggregates: ReadableAggregate[] = [
   { path: '/v1/requests/:requestId', tag: 'requests 点单', noun: 'resident request', params: RequestParams, stream: (p) => requestStream(p.requestId!), decider: d(deciders.request) },
   { path: '/v1/donations/:donationId', tag: 'donations 物资捐赠', noun: 'donation', params: DonationParams, stream: (p) => donationStream(p.donationId!), decider: d(deciders.donation) },
   { path: '/v1/teams/:teamId', tag: 'teams 队伍', noun: 'team', params: z.strictObject({ teamId: Id }), stream: (p) => teamStream(p.teamId!), decider: d(deciders.team) },
-  { path: '/v1/modes/:scope', tag: 'modes 平战急极', noun: 'response mode of a scope', params: ScopeParams, stream: (p) => modeStream(p.scope as DistrictScope), decider: d(deciders.mode) },
+  { path: '/v1/modes/:scope', tag: 'modes 平战急极', noun: 'response mode of a scope', params: ScopeParams, stream: (p) => modeStream(p.scope as DistrictScope), decider: d(deciders.mode), existsAlways: (p) => p.scope! },
   { path: '/v1/districts/:districtId', tag: 'organisation 组织', noun: 'district organisation', params: DistrictParams, stream: (p) => orgStream(p.districtId!), decider: d(deciders.org) },
 ];

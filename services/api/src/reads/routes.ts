@@ -40,7 +40,8 @@ const historyEvent = (e: StoredEvent) => ({
 async function loadAuthorized(ctx: RouteContext, aggregate: ReadableAggregate, request: Parameters<typeof authorizeTarget>[0], params: Record<string, string>) {
   const stream = aggregate.stream(params);
   const history = await ctx.store.readStream(stream);
-  const target = storedTarget(stream, history);
+  const always = aggregate.existsAlways?.(params);
+  const target = storedTarget(stream, history, always);
   if (!target) throw new HttpError('SW_ERR_NOT_FOUND', `no such ${aggregate.noun}`);
   authorizeTarget(request, target);
   return { stream, history };
@@ -55,7 +56,8 @@ export function registerReadRoutes(app: FastifyInstance, ctx: RouteContext): voi
       { schema: { tags: [aggregate.tag], summary: `Current state of a ${aggregate.noun}`, params: aggregate.params, response: { 200: AggregateState, '4xx': Problem } } },
       async (request) => {
         const { stream, history } = await loadAuthorized(ctx, aggregate, request, request.params as Record<string, string>);
-        return { stream, revision: history[history.length - 1]!.revision.toString(), state: foldHistory(aggregate.decider, history) };
+        const revision = history.length === 0 ? '-1' : history[history.length - 1]!.revision.toString();
+        return { stream, revision, state: foldHistory(aggregate.decider, history) };
       },
     );
     typed.get(
