@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { StoredEvent } from '@shouwang/event-store';
 import type { Target } from '../auth/access.js';
@@ -36,4 +35,3 @@ export interface SingleStepSpec<P extends Obj, B extends Obj> {
   target?(stream: string, history: StoredEvent[], data: Record<string, unknown>): Target | undefined;
 }
 
-export type { FastifyRequest };
