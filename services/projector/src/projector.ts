@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ProjectedEvent } from './projection/types.js';
-import type { BatchCommitted, ViewStore } from './store/viewStore.js';
+import type { BatchApplier } from './store/batchApplier.js';
+import type { BatchCommitted } from './store/viewStore.js';
 
 /** The part of `@shouwang/event-store`'s `EventStore` the projector follows. */
 export interface AllSubscriber {
@@ -13,6 +14,8 @@ export interface AllSubscriber {
 export interface ProjectorOptions {
   /** Events per transaction while catching up. */
   batchSize?: number;
+  /** Batches sent to the view store and not yet committed, at most (reading overlaps committing). */
+  maxInFlight?: number;
   /** How long a partial batch may wait for more events before it is committed (live tail). */
   flushAfterMs?: number;
   /** Stream prefixes to follow (server-side filter). */
@@ -44,7 +47,7 @@ export class Projector extends EventEmitter<ProjectorEvents> {
 
   constructor(
     private readonly source: AllSubscriber,
-    readonly views: ViewStore,
+    readonly views: BatchApplier,
     private readonly opts: ProjectorOptions = {},
   ) {
     super();
@@ -58,9 +61,15 @@ export class Projector extends EventEmitter<ProjectorEvents> {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.iterator?.return?.();
+    this.wakeOnStop();
     await this.running?.catch(() => undefined);
   }
+
+  private wakeOnStop: () => void = () => undefined;
+  // resolves when stop() is called, so a subscription waiting for new events does not hold it up
+  private readonly stopSignal = new Promise<{ done: true; value: undefined }>((resolve) => {
+    this.wakeOnStop = () => resolve({ done: true, value: undefined });
+  });
 
   private async run(): Promise<void> {
     const batchSize = this.opts.batchSize ?? 1000;
@@ -76,25 +85,43 @@ export class Projector extends EventEmitter<ProjectorEvents> {
     this.iterator = iterator;
     let batch: ProjectedEvent[] = [];
     let timer: NodeJS.Timeout | undefined;
+    const maxInFlight = this.opts.maxInFlight ?? 2;
+    const inFlight: Promise<void>[] = [];
+    let failure: unknown;
     const flush = () => {
       if (timer) clearTimeout(timer);
       timer = undefined;
       if (batch.length === 0) return;
       const events = batch;
       batch = [];
-      const committed = this.views.applyBatch(events);
-      if (committed) {
-        this.opts.onBatch?.(committed);
-        this.emit('committed', committed);
-      }
+      // batches commit in the order sent; announcements follow the same order
+      const done = this.views.applyBatch(events).then(
+        (committed) => {
+          if (!committed || failure) return;
+          this.opts.onBatch?.(committed);
+          this.emit('committed', committed);
+        },
+        (err: unknown) => {
+          failure ??= err;
+        },
+      );
+      inFlight.push(done);
+      void done.finally(() => inFlight.splice(inFlight.indexOf(done), 1));
+    };
+    const settle = async () => {
+      while (inFlight.length > 0) await inFlight[0];
+      if (failure) throw failure;
     };
     try {
       while (!this.stopped) {
-        const next = await iterator.next();
+        if (failure) throw failure;
+        while (inFlight.length >= maxInFlight) await inFlight[0];
+        const next = await Promise.race([iterator.next(), this.stopSignal]);
         if (next.done || this.stopped) break;
         const item = next.value;
         if ('kind' in item) {
           flush();
+          await settle();
           this.isCaughtUp = true;
           this.emit('caughtUp', this.views.checkpoint().position);
           if (stopAt !== undefined || this.opts.stopWhenCaughtUp) break; // a replay ends with what the store holds
@@ -108,11 +135,14 @@ export class Projector extends EventEmitter<ProjectorEvents> {
         if (item.position === stopAt) break;
       }
       if (!this.stopped) flush();
+      await settle();
     } finally {
       if (timer) clearTimeout(timer);
       // a partial batch left by stop() is dropped, not committed: the checkpoint still says where to resume
       batch = [];
-      await iterator.return?.().catch(() => undefined);
+      await Promise.allSettled(inFlight);
+      // ends the subscription; not awaited, a source may finish its pending read first
+      void iterator.return?.()?.catch(() => undefined);
     }
   }
 }

@@ -4,20 +4,24 @@ import type { EventStore } from '@shouwang/event-store';
 import { shouwangStreamPrefixes } from '@shouwang/event-store';
 import { openDatabase } from './store/openDatabase.js';
 import { ViewStore } from './store/viewStore.js';
+import { inThread, type BatchApplier } from './store/batchApplier.js';
+import { inWorker } from './store/workerApplier.js';
 import { Projector } from './projector.js';
 import { projections } from './views/index.js';
 
 export interface ProjectorServiceOptions {
-  store: EventStore;
-  /** Directory of views.sqlite, or `:memory:`. */
+  store: Pick<EventStore, 'subscribeToAll'>;
+  /** Directory of views.sqlite, or `:memory:` (then everything runs in this thread). */
   dataDir: string;
   batchSize?: number;
-  stopAt?: bigint;
+  /** Commit batches in a worker thread (default: yes, for a file). */
+  worker?: boolean;
 }
 
 export interface ProjectorService {
+  /** This thread's connection to the views (HTTP reads it). */
   db: Database.Database;
-  views: ViewStore;
+  views: BatchApplier;
   projector: Projector;
   /** Resolves once the projector has applied everything stored when it started. */
   caughtUp: Promise<void>;
@@ -29,12 +33,13 @@ export const viewsFile = (dataDir: string) => (dataDir === ':memory:' ? ':memory
 
 /** Opens the views under `dataDir` and starts following the store from their checkpoint. */
 export function startProjector(opts: ProjectorServiceOptions): ProjectorService {
-  const db = openDatabase(viewsFile(opts.dataDir));
-  const views = new ViewStore(db, projections);
+  const file = viewsFile(opts.dataDir);
+  const db = openDatabase(file);
+  const useWorker = file !== ':memory:' && opts.worker !== false;
+  const views = useWorker ? inWorker(file, db) : inThread(new ViewStore(db, projections));
   const projector = new Projector(opts.store, views, {
     streamPrefixes: shouwangStreamPrefixes,
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
-    ...(opts.stopAt !== undefined ? { stopAt: opts.stopAt } : {}),
   });
   const caughtUp = new Promise<void>((resolve) => projector.once('caughtUp', () => resolve()));
   const running = projector.start();
@@ -47,6 +52,7 @@ export function startProjector(opts: ProjectorServiceOptions): ProjectorService 
     running,
     async stop() {
       await projector.stop();
+      await views.close();
       db.close();
     },
   };

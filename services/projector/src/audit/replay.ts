@@ -1,6 +1,7 @@
 import { shouwangStreamPrefixes, type EventStore } from '@shouwang/event-store';
 import { openDatabase } from '../store/openDatabase.js';
 import { ViewStore } from '../store/viewStore.js';
+import { inThread } from '../store/batchApplier.js';
 import { Projector } from '../projector.js';
 import { projections } from '../views/index.js';
 
@@ -21,7 +22,7 @@ export async function replayViews(store: Pick<EventStore, 'subscribeToAll'>, opt
   const db = openDatabase(opts.file ?? ':memory:');
   const views = new ViewStore(db, projections);
   const until = opts.until;
-  const projector = new Projector(store, views, {
+  const projector = new Projector(store, inThread(views), {
     streamPrefixes: shouwangStreamPrefixes,
     batchSize: opts.batchSize ?? 5000,
     stopWhenCaughtUp: true,
