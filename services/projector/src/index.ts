@@ -19,3 +19,4 @@ export { tokenVerifier, mayScope, Claims, AuthError, type TokenSettings } from '
 export { startProjector, viewsFile, type ProjectorService } from './service.js';
 export { loadConfig, ProjectorConfig, DEVELOPMENT_JWT_SECRET } from './config.js';
 export { replayViews, lastPosition } from './audit/replay.js';
+export { mountViews, type MountViewsOptions } from './mount.js';

@@ -25,7 +25,13 @@ export function visibleChanges(batch: BatchCommitted, claims: Claims): Record<st
  * Server-sent events (`text/event-stream`): one `views` message per committed batch that touched
  * the subscriber's scope, sent as soon as the batch is committed; a comment every 15 s keeps proxies open.
  */
-export function streamChanges(request: FastifyRequest, reply: FastifyReply, source: CommitSource, claims: Claims, position: bigint | undefined) {
+export function streamChanges(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  source: CommitSource,
+  claims: Claims,
+  position: bigint | undefined,
+): { end(): void } {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -50,4 +56,10 @@ export function streamChanges(request: FastifyRequest, reply: FastifyReply, sour
   };
   request.raw.on('close', close);
   res.on('close', close);
+  return {
+    end() {
+      close();
+      res.end();
+    },
+  };
 }

@@ -97,10 +97,18 @@ export const viewsPlugin = fp(
       });
     }
 
+    // open streams are ended before the server closes, or they would hold the close up
+    const streams = new Set<{ end(): void }>();
+    app.addHook('preClose', async () => {
+      for (const s of streams) s.end();
+      streams.clear();
+    });
     app.get('/v1/views/stream', async (request, reply) => {
       const claims = await guard(request, reply);
       if (!claims) return reply;
-      streamChanges(request, reply, opts.changes, claims, opts.checkpoint().position);
+      const stream = streamChanges(request, reply, opts.changes, claims, opts.checkpoint().position);
+      streams.add(stream);
+      request.raw.on('close', () => streams.delete(stream));
       return reply;
     });
 
