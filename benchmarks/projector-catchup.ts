@@ -1,5 +1,6 @@
 // Benchmark: projector catch-up over a generated history, beside a bare readAll and a bare
-// subscribeToAll through the same client in the same run (target: catch-up >= 80% of readAll).
+// subscribeToAll through the same client in the same run (target: catch-up >= 80% of readAll),
+// with batches committed in a worker thread (the default for a file) and in one thread.
 // Run: node --import tsx benchmarks/projector-catchup.ts [events]
 import { performance } from 'node:perf_hooks';
 import { startEmbeddedStore, tempDir } from '@shouwang/testing';
@@ -32,10 +33,10 @@ async function bareSubscription(): Promise<number> {
   return performance.now() - s;
 }
 
-async function catchUp(): Promise<number> {
+async function catchUp(worker: boolean): Promise<number> {
   const dataDir = tempDir('shouwang-bench-views-');
   const s = performance.now();
-  const service = startProjector({ store: es.store, dataDir });
+  const service = startProjector({ store: es.store, dataDir, worker });
   await service.caughtUp;
   const ms = performance.now() - s;
   if (service.views.checkpoint().events !== events) throw new Error('catch-up incomplete');
@@ -43,11 +44,12 @@ async function catchUp(): Promise<number> {
   return ms;
 }
 
-const runs: Record<string, number[]> = { readAll: [], subscribeToAll: [], projectorCatchUp: [] };
+const runs: Record<string, number[]> = { readAll: [], subscribeToAll: [], projectorCatchUp: [], projectorCatchUpOneThread: [] };
 for (let i = 0; i < 2; i++) {
   runs.readAll!.push(await bareReadAll());
   runs.subscribeToAll!.push(await bareSubscription());
-  runs.projectorCatchUp!.push(await catchUp());
+  runs.projectorCatchUp!.push(await catchUp(true));
+  runs.projectorCatchUpOneThread!.push(await catchUp(false));
 }
 const best = (xs: number[]) => Math.min(...xs);
 const rate = (ms: number) => Math.round(events / (ms / 1000));
@@ -62,6 +64,7 @@ console.log(
       eventsPerSecond: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, rate(best(v))])),
       catchUpVsReadAll: +(best(runs.readAll!) / best(runs.projectorCatchUp!)).toFixed(3),
       catchUpVsSubscription: +(best(runs.subscribeToAll!) / best(runs.projectorCatchUp!)).toFixed(3),
+      oneThreadCatchUpVsReadAll: +(best(runs.readAll!) / best(runs.projectorCatchUpOneThread!)).toFixed(3),
     },
     null,
     2,
