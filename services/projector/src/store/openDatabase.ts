@@ -11,11 +11,12 @@ import { dirname } from 'node:path';
 export function openDatabase(file: string, opts: { readonly?: boolean } = {}): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  // first, so that two connections opening the file at once wait for each other
+  db.pragma('busy_timeout = 5000');
   if (!opts.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
   }
-  db.pragma('busy_timeout = 5000');
   if (!opts.readonly) migrate(db);
   return db;
 }
