@@ -1,0 +1,2 @@
+export { startEsdbServer, type EsdbServer, type EsdbServerOptions } from './server.js';
+export { MAX_APPEND_SIZE } from './store/eventLog.js';

@@ -1,0 +1,81 @@
+import { Server, ServerCredentials, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import pino, { type Logger } from 'pino';
+import { EventLog } from './store/eventLog.js';
+import { appendHandler } from './grpc/append.js';
+import { batchAppendHandler } from './grpc/batchAppend.js';
+import { deleteHandler, tombstoneHandler } from './grpc/delete.js';
+import { supportedMethodsHandler } from './grpc/features.js';
+import { gossipHandler } from './grpc/gossip.js';
+import { readHandler } from './grpc/read.js';
+import { featuresGrpc, streamsGrpc } from './grpc/proto.js';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const gossipGrpc = require('@eventstore/db-client/generated/gossip_grpc_pb') as { GossipService: Parameters<Server['addService']>[0] };
+
+export interface EsdbServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Where the event log lives; required unless `memory`. */
+  dataDir?: string;
+  /** A throwaway store that keeps nothing on disk. */
+  memory?: boolean;
+  logger?: Logger;
+}
+
+export interface EsdbServer {
+  port: number;
+  host: string;
+  connectionString: string;
+  /** Number of events (records in `$all`) the server holds. */
+  eventCount(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts the embedded single-node server that speaks EventStoreDB's gRPC protocol. */
+export async function startEsdbServer(opts: EsdbServerOptions = {}): Promise<EsdbServer> {
+  if (!opts.memory && !opts.dataDir) throw new Error('startEsdbServer needs a dataDir, or memory: true');
+  const logger = opts.logger ?? pino({ level: 'silent' });
+  const host = opts.host ?? '127.0.0.1';
+  const log = EventLog.open(opts.memory ? undefined : opts.dataDir);
+  const server = new Server({
+    // Clients ping every 10 s; accept that, and drop peers that stop answering so their
+    // subscriptions end.
+    'grpc.keepalive_permit_without_calls': 1,
+    'grpc.http2.min_ping_interval_without_data_ms': 5_000,
+    'grpc.keepalive_time_ms': 30_000,
+    'grpc.keepalive_timeout_ms': 10_000,
+    'grpc.max_receive_message_length': 16 * 1024 * 1024,
+  });
+  let port = opts.port ?? 0;
+  server.addService(streamsGrpc.StreamsService as never, {
+    read: readHandler(log),
+    append: appendHandler(log),
+    batchAppend: batchAppendHandler(log),
+    delete: deleteHandler(log),
+    tombstone: tombstoneHandler(log),
+  } as UntypedServiceImplementation);
+  server.addService(featuresGrpc.ServerFeaturesService as never, { getSupportedMethods: supportedMethodsHandler() } as UntypedServiceImplementation);
+  server.addService(gossipGrpc.GossipService, { read: gossipHandler(() => host, () => port) } as UntypedServiceImplementation);
+
+  port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound))),
+  );
+  logger.info({ host, port, events: log.visible, memory: !!opts.memory }, 'event store listening');
+  let stopped = false;
+  return {
+    port,
+    host,
+    connectionString: `esdb://${host}:${port}?tls=false`,
+    eventCount: () => log.visible,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      // Open subscriptions and BatchAppend streams would hold a graceful shutdown forever.
+      server.forceShutdown();
+      log.close();
+      logger.info('event store stopped');
+    },
+  };
+}
