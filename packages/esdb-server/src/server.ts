@@ -7,11 +7,7 @@ import { deleteHandler, tombstoneHandler } from './grpc/delete.js';
 import { supportedMethodsHandler } from './grpc/features.js';
 import { gossipHandler } from './grpc/gossip.js';
 import { readHandler } from './grpc/read.js';
-import { featuresGrpc, streamsGrpc } from './grpc/proto.js';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-const gossipGrpc = require('@eventstore/db-client/generated/gossip_grpc_pb') as { GossipService: Parameters<Server['addService']>[0] };
+import { featuresGrpc, gossipGrpc, streamsGrpc } from './grpc/proto.js';
 
 export interface EsdbServerOptions {
   /** 0 (the default) picks a free port. */
@@ -57,7 +53,7 @@ export async function startEsdbServer(opts: EsdbServerOptions = {}): Promise<Esd
     tombstone: tombstoneHandler(log),
   } as UntypedServiceImplementation);
   server.addService(featuresGrpc.ServerFeaturesService as never, { getSupportedMethods: supportedMethodsHandler() } as UntypedServiceImplementation);
-  server.addService(gossipGrpc.GossipService, { read: gossipHandler(() => host, () => port) } as UntypedServiceImplementation);
+  server.addService(gossipGrpc.GossipService as never, { read: gossipHandler(() => host, () => port) } as UntypedServiceImplementation);
 
   port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound))),
