@@ -49,6 +49,10 @@ t.test(`a view rebuilt from zero equals the live one after ${KILLS} kill -9 duri
     const child = runTs('main.ts', [], env);
     // wait for this run to commit something, then kill it a moment later, mid-batch or between batches
     while (readCheckpoint(file) <= before && child.exitCode === null) await new Promise((r) => setTimeout(r, 15));
+    if (child.exitCode !== null) {
+      t.fail(`the projector exited by itself (${child.exitCode}): ${child.output().stderr.slice(-2000)}`);
+      break;
+    }
     await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 120)));
     child.kill('SIGKILL');
     await exited(child);
@@ -62,6 +66,7 @@ t.test(`a view rebuilt from zero equals the live one after ${KILLS} kill -9 duri
   // the last run catches up and stops cleanly
   const last = runTs('main.ts', [], env);
   while (readCheckpoint(file) < events && last.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+  t.equal(last.exitCode, null, `the last run keeps running: ${last.output().stderr.slice(-2000)}`);
   last.kill('SIGTERM');
   t.equal(await exited(last), 0, 'the projector stops cleanly on SIGTERM');
 

@@ -1,17 +1,18 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Registry, Gauge, collectDefaultMetrics } from 'prom-client';
 import { viewsPlugin, type ViewsPluginOptions } from './viewsPlugin.js';
 
 export interface ProjectorAppOptions extends ViewsPluginOptions {
   /** Whether the projector has caught up with the store at least once (readiness). */
   isCaughtUp: () => boolean;
-  logger?: FastifyServerOptions['logger'];
+  /** A pino logger (the service's); none by default. */
+  logger?: FastifyBaseLogger;
 }
 
 /** The projector's own HTTP app: the views plugin plus /healthz, /readyz and /metrics. Does not listen. */
 export async function buildProjectorApp(opts: ProjectorAppOptions): Promise<FastifyInstance> {
   // request logs carry the URL: ids and periods only, never personal data (views hold none)
-  const app = Fastify({ logger: opts.logger ?? false });
+  const app = Fastify(opts.logger ? { loggerInstance: opts.logger } : {});
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'shouwang_projector_' });
   new Gauge({
