@@ -35,7 +35,7 @@ export interface AppDeps {
   rateLimit?: { max: number; windowMs: number };
   /** Business clock for commands (`now`); tests pin it. */
   clock?: () => Date;
-  /** How many times a concurrency conflict is retried per aggregate step (default 8). */
+  /** How many times a concurrency conflict is retried per aggregate step (default 16). */
   maxRetries?: number;
 }
 
@@ -83,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     store: deps.store,
     metrics,
     clock: deps.clock ?? (() => new Date()),
-    maxRetries: deps.maxRetries ?? 8,
+    maxRetries: deps.maxRetries ?? 16,
   };
   registerCommandRoutes(app, context);
   registerReadRoutes(app, context);

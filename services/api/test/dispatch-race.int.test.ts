@@ -11,9 +11,10 @@ import { bearer, commander, dispatcher, jwt, ok, seedDistrict, shift, staffing, 
 // and every loser got a 409 with a stable code.
 t.test('racing dispatches never double-book a volunteer nor overfill a post', async (t) => {
   const time = testClock('2026-05-01T06:00:00.000Z');
-  const api = await startApi({ clock: time.clock });
+  // Latency is not under test here (benchmarks/api-dispatch.ts measures it): a generous timeout.
+  const api = await startApi({ clock: time.clock, requestTimeoutMs: 120_000 });
   const second = await openEventStore({ connectionString: api.embedded.connectionString });
-  const app2 = await buildApp({ store: second, jwt, logLevel: 'silent', clock: time.clock, rateLimit: { max: 1_000_000, windowMs: 60_000 } });
+  const app2 = await buildApp({ store: second, jwt, logLevel: 'silent', clock: time.clock, requestTimeoutMs: 120_000, rateLimit: { max: 1_000_000, windowMs: 60_000 } });
   t.teardown(async () => {
     await app2.close();
     await second.close();

@@ -1,7 +1,8 @@
 import { eventIdFor, WrongExpectedVersionError, categoryOf, type EventMetadata, type EventStore, type StoredEvent } from '@shouwang/event-store';
 import { currentSchemaVersion, upcast } from '@shouwang/domain';
 import type { ApiMetrics } from '../ops/metrics.js';
-import { isBusy, withStreamLock } from './streamLocks.js';
+import { withStreamLock } from './streamLocks.js';
+import { cacheOf } from './streamCache.js';
 
 /** A decider as this shell needs it (structurally the domain's). */
 export interface StepDecider<C, S> {
@@ -39,11 +40,6 @@ export interface StepInput<C, S> {
   command: C;
   metadata: Omit<EventMetadata, 'schemaVersion'>;
   maxRetries: number;
-  /**
-   * The stream as read moments ago (e.g. in parallel with other reads): the first attempt decides
-   * on it; if it is stale the append conflicts and the retry reads afresh.
-   */
-  prefetched?: StoredEvent[];
   /** Runs on the folded state and its history before deciding (authorization, reading facts); throws to refuse. */
   guard?: (state: S, history: StoredEvent[]) => void;
 }
@@ -69,24 +65,26 @@ const answer = (stream: string, e: { id: string; type: string; revision: bigint 
 
 /**
  * The imperative shell around a decider (event-store's handleCommand, plus per-event schema
- * versions, upcasting and a guard before deciding): read, fold, guard, decide, append with the
- * revision read, retry a bounded number of times on a concurrency conflict. Event ids come from
- * the command id, so a retried request finds its events and appends nothing.
+ * versions, upcasting, a guard before deciding and a cache of recent streams): read, fold,
+ * guard, decide, append with the revision read, retry a bounded number of times on a
+ * concurrency conflict. Event ids come from the command id, so a retried request finds its
+ * events and appends nothing.
  */
 export function runStep<C, S>(input: StepInput<C, S>): Promise<StepResult<S>> {
-  // A queued request's prefetched read is surely stale by its turn: it reads afresh instead.
-  const queued = input.prefetched && isBusy(input.store, input.stream);
-  return withStreamLock(input.store, input.stream, () => decideAndAppend(queued ? { ...input, prefetched: undefined } : input));
+  return withStreamLock(input.store, input.stream, () => decideAndAppend(input));
 }
 
 async function decideAndAppend<C, S>(input: StepInput<C, S>): Promise<StepResult<S>> {
   const { store, stream, decider, command, metadata } = input;
+  const cache = cacheOf(store);
   const firstId = eventIdFor(metadata.commandId, 0);
   const category = categoryOf(stream);
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0, conflicts = 0; ; attempt++) {
     const started = process.hrtime.bigint();
-    const history = attempt === 0 && input.prefetched ? input.prefetched : await store.readStream(stream);
-    const state = foldHistory(decider, history);
+    const cached = attempt === 0 ? cache.get(stream) : undefined;
+    const history = cached ? cached.history : await store.readStream(stream);
+    const state = cached?.state !== undefined ? (cached.state as S) : foldHistory(decider, history);
+    if (!cached) cache.put(stream, history, state);
     const firstAt = history.findIndex((e) => e.id === firstId);
     if (firstAt >= 0) {
       const earlier = history.filter((e) => e.metadata?.commandId === metadata.commandId);
@@ -100,8 +98,17 @@ async function decideAndAppend<C, S>(input: StepInput<C, S>): Promise<StepResult
       };
     }
     input.guard?.(state, history);
-    const decided = decider.decide(command, state);
-    if (decided.length === 0) return { events: [], appended: [], before: state, replayed: false, state, history };
+    let decided: { type: string; data: unknown }[];
+    try {
+      decided = decider.decide(command, state);
+    } catch (err) {
+      if (cached) continue; // refused on what this process remembers: make sure on a fresh read
+      throw err;
+    }
+    if (decided.length === 0) {
+      if (cached) continue;
+      return { events: [], appended: [], before: state, replayed: false, state, history };
+    }
     const expected = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
     const toAppend = decided.map((e, i) => ({
       id: eventIdFor(metadata.commandId, i),
@@ -113,8 +120,18 @@ async function decideAndAppend<C, S>(input: StepInput<C, S>): Promise<StepResult
       const result = await store.append(stream, toAppend, expected);
       input.metrics.appendDuration.observe({ category }, Number(process.hrtime.bigint() - started) / 1e9);
       const first = result.nextExpectedRevision - BigInt(toAppend.length) + 1n;
+      const stored: StoredEvent[] = toAppend.map((e, i) => ({
+        ...e,
+        stream,
+        revision: first + BigInt(i),
+        position: i === toAppend.length - 1 ? result.position : -1n,
+        created: new Date(),
+      }));
+      let after = state;
+      for (const e of decided) after = decider.evolve(after, e as never);
+      cache.put(stream, [...history, ...stored], after);
       return {
-        events: toAppend.map((e, i) => answer(stream, { ...e, revision: first + BigInt(i) })),
+        events: stored.map((e) => answer(stream, e)),
         appended: decided,
         before: state,
         replayed: false,
@@ -122,9 +139,10 @@ async function decideAndAppend<C, S>(input: StepInput<C, S>): Promise<StepResult
         history,
       };
     } catch (err) {
-      if (err instanceof WrongExpectedVersionError && attempt < input.maxRetries) {
-        // Spread the racers out a little so a hot stream does not livelock.
-        await new Promise((r) => setTimeout(r, Math.random() * 2 * (attempt + 1)));
+      cache.drop(stream);
+      if (err instanceof WrongExpectedVersionError && conflicts++ < input.maxRetries) {
+        // Re-read at once; only a stream that keeps changing (another process hammering it) spreads the racers out.
+        if (conflicts > 4) await new Promise((r) => setTimeout(r, Math.random() * conflicts));
         continue;
       }
       throw err;

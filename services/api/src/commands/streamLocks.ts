@@ -21,7 +21,3 @@ export async function withStreamLock<T>(store: EventStore, stream: string, work:
   }
 }
 
-/** Whether another request of this process is working on the stream right now. */
-export function isBusy(store: EventStore, stream: string): boolean {
-  return tails.get(store)?.has(stream) ?? false;
-}

@@ -23,7 +23,8 @@ import type { CommandRoute } from '../define.js';
 import { buildCommand } from '../build.js';
 import { runStep, type AnsweredEvent } from '../step.js';
 import { VolunteerParams } from '../routes/schemas.js';
-import { modeOfDistrict, readTarget, type TargetRef } from './facts.js';
+import { MODE_MAX_AGE_MS, modeOfDistrict, readTarget, type TargetRef } from './facts.js';
+import { readThrough } from '../streamCache.js';
 import { followThrough } from './followThrough.js';
 import { recordedRefusal, refusalFor } from './refusal.js';
 
@@ -71,25 +72,25 @@ export const dispatchRoute: CommandRoute = {
     const volunteerId = params.volunteerId!;
     const dispatchId = body.dispatchId ?? `d-${eventIdFor(inv.commandId, 0)}`;
     const volunteer = volunteerStream(volunteerId);
-    // The reads that do not depend on each other go out together; each step re-reads if they went stale.
-    const cityModes = store.readStream(modeStream('city'));
-    const volunteerHistory = store.readStream(volunteer);
+    // Reads that do not depend on each other go out together (served from the cache when warm).
+    const cityModes = readThrough(store, modeStream('city'), MODE_MAX_AGE_MS);
+    const volunteerWarm = readThrough(store, volunteer);
     cityModes.catch(() => undefined);
-    volunteerHistory.catch(() => undefined);
-    const { target, history: targetHistory } = await readTarget(store, body.target as TargetRef);
+    volunteerWarm.catch(() => undefined);
+    const target = await readTarget(store, body.target as TargetRef);
     authorizeTarget(inv.request, { districtId: target.districtId });
     const { mode, plan } = await modeOfDistrict(store, target.districtId, cityModes);
     const respondBy = body.respondBy ?? new Date(Date.parse(inv.now) + DEFAULT_RESPOND_WITHIN_MS).toISOString();
     const command = buildCommand('DispatchVolunteer', { dispatchId, volunteerId, target, mode, plan, respondBy, now: inv.now }) as DispatchVolunteer;
     const base = { store, metrics: inv.ctx.metrics, maxRetries: inv.ctx.maxRetries };
 
+    await volunteerWarm;
     const step1 = await runStep({
       ...base,
       stream: volunteer,
       decider: volunteerDecider as never,
       command,
       metadata: inv.metadata(),
-      prefetched: await volunteerHistory,
     });
     const compensationId = protocolCommandId('compensate', dispatchId);
     if (step1.replayed) {
@@ -110,7 +111,6 @@ export const dispatchRoute: CommandRoute = {
         decider: (assignment.type === 'AssignPostShift' ? postDecider : requestDecider) as never,
         command: buildCommand(assignment.type, assignment.data),
         metadata: inv.stepMetadata(assignId, inv.commandId),
-        prefetched: targetHistory,
       });
       step2 = result.events;
     } catch (err) {
@@ -124,7 +124,13 @@ export const dispatchRoute: CommandRoute = {
         command: buildCommand(cancel.type, cancel.data),
         metadata: inv.stepMetadata(compensationId, assignId),
       });
-      await followThrough(inv, step3.before as VolunteerState, step3.appended, compensationId);
+      try {
+        await followThrough(inv, step3.before as VolunteerState, step3.appended, compensationId);
+      } catch (tombstoneErr) {
+        // The refusal stands either way: the cancellation is recorded and a retry of this request
+        // answers from it; the release tombstone is written by the next follow-up or recovery.
+        inv.request.log.warn({ err: tombstoneErr, dispatchId }, 'release after compensation not written');
+      }
       throw refusalFor(refusal.code);
     }
     return { status: 201, body: { commandId: inv.commandId, events: [...step1.events, ...step2] } };

@@ -16,11 +16,18 @@ import {
 } from '@shouwang/domain';
 import type { EventStore, StoredEvent } from '@shouwang/event-store';
 import { foldHistory } from '../step.js';
+import { cacheOf, readThrough } from '../streamCache.js';
 
 /** What the caller names; everything else about the target is read from its stream. */
 export type TargetRef =
   | { kind: 'post_shift'; postId: string; shiftId: string }
   | { kind: 'request'; requestId: string; start: string; end: string };
+
+/**
+ * A mode switched by another API process is seen within this long; one switched here at once.
+ * (The doc already admits an assignment under the mode read just before.)
+ */
+export const MODE_MAX_AGE_MS = 1000;
 
 /** The mode in force for a district: the higher of its own and the city's, with its plan. */
 export async function modeOfDistrict(
@@ -28,7 +35,10 @@ export async function modeOfDistrict(
   districtId: string,
   cityHistory?: Promise<StoredEvent[]>,
 ): Promise<{ mode: ResponseMode; plan: ModePlan }> {
-  const [city, district] = await Promise.all([cityHistory ?? store.readStream(modeStream('city')), store.readStream(modeStream(districtId))]);
+  const [city, district] = await Promise.all([
+    cityHistory ?? readThrough(store, modeStream('city'), MODE_MAX_AGE_MS),
+    readThrough(store, modeStream(districtId), MODE_MAX_AGE_MS),
+  ]);
   return modeInForce(
     foldHistory(responseModeDecider as never, city) as ResponseModeState,
     foldHistory(responseModeDecider as never, district) as ResponseModeState,
@@ -36,9 +46,22 @@ export async function modeOfDistrict(
 }
 
 /** The dispatch target with the facts its stream holds (district, station, kind, skills, window). */
-export async function readTarget(store: EventStore, ref: TargetRef): Promise<{ target: DispatchTarget; history: StoredEvent[] }> {
+export async function readTarget(store: EventStore, ref: TargetRef): Promise<DispatchTarget> {
+  try {
+    return targetFrom(ref, await readThrough(store, streamOf(ref)));
+  } catch (err) {
+    // Refused on what this process remembers: the post may have a new shift since; read afresh.
+    const fresh = await store.readStream(streamOf(ref));
+    cacheOf(store).put(streamOf(ref), fresh);
+    void err;
+    return targetFrom(ref, fresh);
+  }
+}
+
+const streamOf = (ref: TargetRef): string => (ref.kind === 'post_shift' ? postStream(ref.postId) : requestStream(ref.requestId));
+
+function targetFrom(ref: TargetRef, history: StoredEvent[]): DispatchTarget {
   if (ref.kind === 'post_shift') {
-    const history = await store.readStream(postStream(ref.postId));
     const s = foldHistory(postDecider as never, history) as PostState;
     const post = s.post ?? (() => { throw new DomainError('SW_ERR_NOT_FOUND', 'no such post'); })();
     if (post.closed) throw new DomainError('SW_ERR_POST_CLOSED');
@@ -54,9 +77,8 @@ export async function readTarget(store: EventStore, ref: TargetRef): Promise<{ t
       start: shift.start,
       end: shift.end,
     };
-    return { target, history };
+    return target;
   }
-  const history = await store.readStream(requestStream(ref.requestId));
   const s = foldHistory(requestDecider as never, history) as RequestState;
   const request = s.request ?? (() => { throw new DomainError('SW_ERR_NOT_FOUND', 'no such request'); })();
   const target: DispatchTarget = {
@@ -68,5 +90,5 @@ export async function readTarget(store: EventStore, ref: TargetRef): Promise<{ t
     start: ref.start,
     end: ref.end,
   };
-  return { target, history };
+  return target;
 }

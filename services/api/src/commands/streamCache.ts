@@ -1,0 +1,58 @@
+import type { EventStore, StoredEvent } from '@shouwang/event-store';
+
+interface Entry {
+  history: StoredEvent[];
+  /** The folded state of `history`, when a step computed it. */
+  state?: unknown;
+  /** When the store last confirmed this history (a read, or our own append). */
+  confirmedAt: number;
+}
+
+const MAX_STREAMS = 50_000;
+
+/**
+ * The streams this process read or wrote last, newest last (LRU). A step decides on its cached
+ * history and appends with that history's revision, so a stale entry can never write: the append
+ * conflicts and the step re-reads. A refusal or a no-op decided on a cached entry is checked again
+ * on a fresh read before it is answered. Reads for facts (modes) take an age limit.
+ */
+export class StreamCache {
+  private readonly entries = new Map<string, Entry>();
+
+  get(stream: string): Entry | undefined {
+    const e = this.entries.get(stream);
+    if (e) {
+      this.entries.delete(stream);
+      this.entries.set(stream, e);
+    }
+    return e;
+  }
+
+  put(stream: string, history: StoredEvent[], state?: unknown): void {
+    this.entries.delete(stream);
+    if (this.entries.size >= MAX_STREAMS) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(stream, { history, state, confirmedAt: Date.now() });
+  }
+
+  drop(stream: string): void {
+    this.entries.delete(stream);
+  }
+}
+
+const caches = new WeakMap<EventStore, StreamCache>();
+
+export function cacheOf(store: EventStore): StreamCache {
+  let c = caches.get(store);
+  if (!c) caches.set(store, (c = new StreamCache()));
+  return c;
+}
+
+/** The stream's events, from the cache when confirmed within `maxAgeMs`, else read (and cached). */
+export async function readThrough(store: EventStore, stream: string, maxAgeMs = Number.POSITIVE_INFINITY): Promise<StoredEvent[]> {
+  const cache = cacheOf(store);
+  const e = cache.get(stream);
+  if (e && Date.now() - e.confirmedAt <= maxAgeMs) return e.history;
+  const history = await store.readStream(stream);
+  cache.put(stream, history);
+  return history;
+}
