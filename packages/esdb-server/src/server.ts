@@ -9,6 +9,16 @@ import { gossipHandler } from './grpc/gossip.js';
 import { readHandler } from './grpc/read.js';
 import { featuresGrpc, gossipGrpc, streamsGrpc } from './grpc/proto.js';
 
+/** Streams.Read answers with pre-encoded events; every other message still goes through google-protobuf. */
+function streamsService() {
+  const def = streamsGrpc.StreamsService as unknown as Record<string, { responseSerialize: (v: unknown) => Buffer }>;
+  const read = def.read!;
+  return {
+    ...def,
+    read: { ...read, responseSerialize: (v: unknown) => (Buffer.isBuffer(v) ? v : read.responseSerialize(v)) },
+  };
+}
+
 export interface EsdbServerOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
@@ -45,7 +55,7 @@ export async function startEsdbServer(opts: EsdbServerOptions = {}): Promise<Esd
     'grpc.max_receive_message_length': 16 * 1024 * 1024,
   });
   let port = opts.port ?? 0;
-  server.addService(streamsGrpc.StreamsService as never, {
+  server.addService(streamsService() as never, {
     read: readHandler(log),
     append: appendHandler(log),
     batchAppend: batchAppendHandler(log),

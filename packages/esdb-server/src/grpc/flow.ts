@@ -6,9 +6,10 @@ import type { EventLog } from '../store/eventLog.js';
  * subscriber slows its own cursor over the log instead of making the server buffer without bound.
  * Resolves false once the call is gone.
  */
-export async function send<Req, Resp>(call: ServerWritableStream<Req, Resp>, message: Resp): Promise<boolean> {
+export async function send<Req, Resp>(call: ServerWritableStream<Req, Resp>, message: Resp | Buffer): Promise<boolean> {
   if (call.cancelled || call.destroyed) return false;
-  if (call.write(message)) return true;
+  // Events go out already encoded (see eventEncoding.ts); the read method's serializer passes them through.
+  if (call.write(message as Resp)) return true;
   await whichever(call, ['drain', 'cancelled', 'close', 'error']);
   return !call.cancelled && !call.destroyed;
 }

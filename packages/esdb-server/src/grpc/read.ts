@@ -2,7 +2,8 @@ import type { ServerWritableStream } from '@grpc/grpc-js';
 import type { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb.js';
 import type { EventLog } from '../store/eventLog.js';
 import { readsAsAbsent } from '../store/streamState.js';
-import { eventResponse, streamIdentifier, streamNameOf, uint64 } from './convert.js';
+import { streamIdentifier, streamNameOf, uint64 } from './convert.js';
+import { encodeEventResponse } from './eventEncoding.js';
 import { asServiceError, invalidArgument, streamDeleted } from './errors.js';
 import { eventFilter, type EventFilter } from './filter.js';
 import { nextCommit, send, yieldToOthers } from './flow.js';
@@ -71,14 +72,14 @@ async function readStream(log: EventLog, call: ReadCall, name: string, from: num
   if (!backwards) {
     let k = Math.max(from === 'start' ? 0 : from === 'end' ? visibleLast + 1 : from, s.truncateBefore);
     for (; k <= visibleLast && sent < count; k++, sent++) {
-      if (!(await send(call, eventResponse(log.records[s.indices[k]!]!)))) return;
+      if (!(await send(call, encodeEventResponse(log.records[s.indices[k]!]!)))) return;
       if (sent % 1000 === 999) await yieldToOthers();
     }
   } else {
     let k = Math.min(from === 'end' || from === 'start' ? visibleLast : from, visibleLast);
     if (from === 'start') k = Math.min(0, visibleLast);
     for (; k >= s.truncateBefore && sent < count; k--, sent++) {
-      if (!(await send(call, eventResponse(log.records[s.indices[k]!]!)))) return;
+      if (!(await send(call, encodeEventResponse(log.records[s.indices[k]!]!)))) return;
       if (sent % 1000 === 999) await yieldToOthers();
     }
   }
@@ -94,7 +95,7 @@ async function readAll(log: EventLog, call: ReadCall, from: number | 'start' | '
       const r = log.records[i]!;
       if (++examined % 1000 === 0) await yieldToOthers();
       if (filter && !filter.matches(r)) continue;
-      if (!(await send(call, eventResponse(r)))) return;
+      if (!(await send(call, encodeEventResponse(r)))) return;
       sent++;
     }
   } else {
@@ -103,7 +104,7 @@ async function readAll(log: EventLog, call: ReadCall, from: number | 'start' | '
       const r = log.records[i]!;
       if (++examined % 1000 === 0) await yieldToOthers();
       if (filter && !filter.matches(r)) continue;
-      if (!(await send(call, eventResponse(r)))) return;
+      if (!(await send(call, encodeEventResponse(r)))) return;
       sent++;
     }
   }
