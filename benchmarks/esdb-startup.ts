@@ -1,0 +1,43 @@
+/**
+ * Server start with a large history on disk, and the memory the server holds it in; the
+ * baseline in the same run is a start on an empty data directory.
+ *
+ *   node --import tsx --expose-gc benchmarks/esdb-startup.ts [events=1000000]
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEsdbServer } from '@shouwang/esdb-server';
+import { seedEventLog } from './support/seedStore.js';
+
+const count = Number(process.argv[2] ?? 1_000_000);
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+async function timedStart(dataDir: string) {
+  gc();
+  const rssBefore = process.memoryUsage().rss;
+  const start = performance.now();
+  const server = await startEsdbServer({ port: 0, dataDir });
+  const ms = performance.now() - start;
+  gc();
+  const rss = process.memoryUsage().rss - rssBefore;
+  const events = server.eventCount();
+  await server.stop();
+  return { ms, rss, events };
+}
+
+const empty = mkdtempSync(join(tmpdir(), 'shouwang-bench-start-empty-'));
+const full = mkdtempSync(join(tmpdir(), 'shouwang-bench-start-full-'));
+try {
+  console.log(`seeding ${count} events…`);
+  await seedEventLog(full, count);
+  const size = statSync(join(full, 'events.log')).size;
+  const base = await timedStart(empty);
+  const loaded = await timedStart(full);
+  console.log(`empty data dir: start ${base.ms.toFixed(0)} ms`);
+  console.log(`${loaded.events} events (${(size / 2 ** 20).toFixed(0)} MiB log): start ${loaded.ms.toFixed(0)} ms, server memory +${(loaded.rss / 2 ** 20).toFixed(0)} MiB RSS (${Math.round(loaded.rss / loaded.events)} bytes/event)`);
+  console.log(`start with history / empty start = ${(loaded.ms / base.ms).toFixed(1)}`);
+} finally {
+  rmSync(empty, { recursive: true, force: true });
+  rmSync(full, { recursive: true, force: true });
+}
