@@ -1,6 +1,5 @@
 // Benchmark: projector catch-up over a generated history, beside a bare readAll and a bare
-// subscribeToAll through the same client in the same run (target: catch-up >= 80% of readAll),
-// with batches committed in a worker thread (the default for a file) and in one thread.
+// subscribeToAll through the same client in the same run (target: catch-up >= 80% of readAll).
 // Run: node --import tsx benchmarks/projector-catchup.ts [events]
 import { performance } from 'node:perf_hooks';
 import { startEmbeddedStore, tempDir } from '@shouwang/testing';
@@ -33,10 +32,10 @@ async function bareSubscription(): Promise<number> {
   return performance.now() - s;
 }
 
-async function catchUp(worker: boolean): Promise<number> {
+async function catchUp(): Promise<number> {
   const dataDir = tempDir('shouwang-bench-views-');
   const s = performance.now();
-  const service = startProjector({ store: es.store, dataDir, worker });
+  const service = startProjector({ store: es.store, dataDir });
   await service.caughtUp;
   const ms = performance.now() - s;
   if (service.views.checkpoint().events !== events) throw new Error('catch-up incomplete');
@@ -44,12 +43,11 @@ async function catchUp(worker: boolean): Promise<number> {
   return ms;
 }
 
-const runs: Record<string, number[]> = { readAll: [], subscribeToAll: [], projectorCatchUp: [], projectorCatchUpOneThread: [] };
-for (let i = 0; i < 2; i++) {
+const runs: Record<string, number[]> = { readAll: [], subscribeToAll: [], projectorCatchUp: [] };
+for (let i = 0; i < 3; i++) {
   runs.readAll!.push(await bareReadAll());
   runs.subscribeToAll!.push(await bareSubscription());
-  runs.projectorCatchUp!.push(await catchUp(true));
-  runs.projectorCatchUpOneThread!.push(await catchUp(false));
+  runs.projectorCatchUp!.push(await catchUp());
 }
 const best = (xs: number[]) => Math.min(...xs);
 const rate = (ms: number) => Math.round(events / (ms / 1000));
@@ -64,7 +62,6 @@ console.log(
       eventsPerSecond: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, rate(best(v))])),
       catchUpVsReadAll: +(best(runs.readAll!) / best(runs.projectorCatchUp!)).toFixed(3),
       catchUpVsSubscription: +(best(runs.subscribeToAll!) / best(runs.projectorCatchUp!)).toFixed(3),
-      oneThreadCatchUpVsReadAll: +(best(runs.readAll!) / best(runs.projectorCatchUpOneThread!)).toFixed(3),
     },
     null,
     2,

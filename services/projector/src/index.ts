@@ -3,7 +3,6 @@ export { Projector, type AllSubscriber, type ProjectorOptions } from './projecto
 export { ViewStore, type BatchCommitted, type Checkpoint } from './store/viewStore.js';
 export { openDatabase } from './store/openDatabase.js';
 export { inThread, type BatchApplier } from './store/batchApplier.js';
-export { inWorker, readCheckpoint } from './store/workerApplier.js';
 export { liveReader, historicReader, type ViewReader, type RowFilter } from './store/viewReader.js';
 export { MemoryViews } from './projection/memoryViews.js';
 export type { Projection, ProjectedEvent, ViewChange, ViewLookup, ViewRow } from './projection/types.js';

@@ -5,21 +5,18 @@ import { shouwangStreamPrefixes } from '@shouwang/event-store';
 import { openDatabase } from './store/openDatabase.js';
 import { ViewStore } from './store/viewStore.js';
 import { inThread, type BatchApplier } from './store/batchApplier.js';
-import { inWorker } from './store/workerApplier.js';
 import { Projector } from './projector.js';
 import { projections } from './views/index.js';
 
 export interface ProjectorServiceOptions {
   store: Pick<EventStore, 'subscribeToAll'>;
-  /** Directory of views.sqlite, or `:memory:` (then everything runs in this thread). */
+  /** Directory of views.sqlite, or `:memory:`. */
   dataDir: string;
   batchSize?: number;
-  /** Commit batches in a worker thread (default: yes, for a file). */
-  worker?: boolean;
 }
 
 export interface ProjectorService {
-  /** This thread's connection to the views (HTTP reads it). */
+  /** The connection to the views (the projector writes it, HTTP reads it between batches). */
   db: Database.Database;
   views: BatchApplier;
   projector: Projector;
@@ -35,8 +32,8 @@ export const viewsFile = (dataDir: string) => (dataDir === ':memory:' ? ':memory
 export function startProjector(opts: ProjectorServiceOptions): ProjectorService {
   const file = viewsFile(opts.dataDir);
   const db = openDatabase(file);
-  const useWorker = file !== ':memory:' && opts.worker !== false;
-  const views = useWorker ? inWorker(file, db) : inThread(new ViewStore(db, projections));
+  // one thread: measured faster here than committing in a worker (benchmarks/projector-catchup.ts)
+  const views = inThread(new ViewStore(db, projections));
   const projector = new Projector(opts.store, views, {
     streamPrefixes: shouwangStreamPrefixes,
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),

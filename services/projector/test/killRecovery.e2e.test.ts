@@ -28,8 +28,11 @@ const dumpHistory = (db: ReturnType<typeof openDatabase>) =>
 t.test(`a view rebuilt from zero equals the live one after ${KILLS} kill -9 during catch-up of ${EVENTS} events`, async (t) => {
   const es = await startEmbeddedStore();
   t.teardown(() => es.stop());
+  const started = Date.now();
+  const phase = (what: string) => t.comment(`${what}: ${Math.round((Date.now() - started) / 1000)} s since start`);
   const { events } = await appendHistory(es.store, { events: EVENTS, seed: 99, districts: 6, stationsPerDistrict: 100 }, { concurrency: 32 });
   t.ok(events >= EVENTS, `${events} events appended`);
+  phase('appended');
 
   const dataDir = tempDir('shouwang-kill-');
   const file = join(dataDir, 'views.sqlite');
@@ -63,6 +66,7 @@ t.test(`a view rebuilt from zero equals the live one after ${KILLS} kill -9 duri
   }
   t.equal(kills, KILLS, `killed ${KILLS} times during catch-up (checkpoints: ${seen.join(', ')})`);
 
+  phase('killed');
   // the last run catches up and stops cleanly
   const last = runTs('main.ts', [], env);
   while (readCheckpoint(file) < events && last.exitCode === null) await new Promise((r) => setTimeout(r, 50));
@@ -70,10 +74,12 @@ t.test(`a view rebuilt from zero equals the live one after ${KILLS} kill -9 duri
   last.kill('SIGTERM');
   t.equal(await exited(last), 0, 'the projector stops cleanly on SIGTERM');
 
+  phase('caught up');
   observer?.close();
   const live = openDatabase(file);
   t.teardown(() => live.close());
   const rebuilt = await replayViews(es.store);
+  phase('rebuilt');
   t.teardown(() => rebuilt.db.close());
   const count = (db: ReturnType<typeof openDatabase>) => (db.prepare('SELECT COUNT(*) AS n FROM event_positions').get() as { n: number }).n;
   t.equal(count(live), events, 'every event applied exactly once');

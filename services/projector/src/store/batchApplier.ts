@@ -2,8 +2,8 @@ import type { ProjectedEvent } from '../projection/types.js';
 import type { BatchCommitted, Checkpoint, ViewStore } from './viewStore.js';
 
 /**
- * Where the projector sends batches: the view store in this thread, or in a worker thread so
- * that reading the next events and committing the last batch overlap.
+ * Where the projector sends batches. Asynchronous so that a view store elsewhere (another thread
+ * or process) fits; today it is the view store in the projector's thread.
  */
 export interface BatchApplier {
   checkpoint(): Checkpoint;

@@ -4,9 +4,10 @@ import { dirname } from 'node:path';
 
 /**
  * Opens (and creates) the views database. WAL lets HTTP readers run beside the projector's writer.
- * synchronous=FULL: with WAL, NORMAL may lose the last commits on power loss; they would be
- * re-projected from the checkpoint, so views stay exact either way, but FULL keeps what the SSE
- * stream already announced durable, at a cost that batching makes small (one fsync per batch).
+ * synchronous=NORMAL: in WAL mode a commit is still atomic and survives a process crash (kill -9);
+ * only a power loss may drop the last commits, and then rows and checkpoint drop together, so the
+ * events are projected again from the store: the views stay exact. FULL would add an fsync per
+ * batch, which on this disk made catch-up several times slower (docs/views.md).
  */
 export function openDatabase(file: string, opts: { readonly?: boolean } = {}): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -15,7 +16,7 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
   db.pragma('busy_timeout = 5000');
   if (!opts.readonly) {
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma('synchronous = NORMAL');
   }
   if (!opts.readonly) migrate(db);
   return db;
