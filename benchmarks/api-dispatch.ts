@@ -3,15 +3,20 @@
  * durable append on both streams → reply — at 50 keep-alive connections over a real socket, on
  * the embedded store (on disk), beside a bare fastify + zod route answering the same body in the
  * same run. Run: node --import tsx benchmarks/api-dispatch.ts
- * Knobs: BENCH_REQUESTS (default 20000), BENCH_CONNECTIONS (50), BENCH_WARMUP (1000).
+ * Knobs: BENCH_REQUESTS (default 20000), BENCH_CONNECTIONS (50), BENCH_WARMUP (1000),
+ * BENCH_STORE=process to run the same embedded server as its own process (shouwang-esdb) instead
+ * of inside the API process.
  */
 import http from 'node:http';
 import os from 'node:os';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { buildApp, signToken } from '@shouwang/api';
-import { startEmbeddedStore } from '@shouwang/testing';
+import { openEventStore, type EventStore } from '@shouwang/event-store';
+import { startEmbeddedStore, tempDir } from '@shouwang/testing';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -86,10 +91,37 @@ async function baseline(count: number, body: (i: number) => string): Promise<Res
   return result;
 }
 
+/** The store: in this process (the embedded default), or the same server as a child process. */
+async function openStore(): Promise<{ store: EventStore; stop(): Promise<void> }> {
+  if (process.env.BENCH_STORE !== 'process') return startEmbeddedStore();
+  const cli = fileURLToPath(new URL('../packages/esdb-server/src/cli.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data-dir', tempDir('bench-esdb-')], {
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const connectionString = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c) => {
+      out += c;
+      const m = /listening on (esdb:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`shouwang-esdb exited with ${code}`)));
+  });
+  const store = await openEventStore({ connectionString });
+  return {
+    store,
+    stop: async () => {
+      await store.close();
+      child.kill('SIGTERM');
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const total = WARMUP + REQUESTS;
   const volunteers = Math.ceil(total / SHIFTS);
-  const store = await startEmbeddedStore();
+  const store = await openStore();
   const app = await buildApp({ store: store.store, jwt, logLevel: 'silent', rateLimit: { max: 10_000_000, windowMs: 60_000 }, clock: () => new Date('2026-05-01T00:00:00.000Z') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
@@ -147,7 +179,7 @@ async function main(): Promise<void> {
   const bare = await baseline(REQUESTS, (i) => request(WARMUP)(i).body);
   const line = (name: string, r: Result) =>
     `${name.padEnd(28)} ${r.perSecond.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   ${JSON.stringify(r.statuses)}`;
-  console.log(`\nnode ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${new Date().toISOString()}`);
+  console.log(`\nnode ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${new Date().toISOString()}, store ${process.env.BENCH_STORE === 'process' ? 'in its own process' : 'in the API process'}, load ${os.loadavg()[0]!.toFixed(1)}`);
   console.log(line('api dispatch (end to end)', api));
   console.log(line('bare fastify + zod route', bare));
   console.log(`ratio api/bare throughput: ${(api.perSecond / bare.perSecond).toFixed(3)}`);
