@@ -1,5 +1,5 @@
 import type { ReadReq } from '@eventstore/db-client/generated/streams_pb.js';
-import type { StoredRecord } from '../store/record.js';
+import type { EventLog } from '../store/eventLog.js';
 import { invalidArgument } from './errors.js';
 import { streamsPb } from './proto.js';
 
@@ -10,7 +10,8 @@ const WindowCase = streamsPb.ReadReq.Options.FilterOptions.WindowCase;
 export const DEFAULT_SEARCH_WINDOW = 32;
 
 export interface EventFilter {
-  matches(r: StoredRecord): boolean;
+  /** Whether record `i` of the log passes. */
+  matches(log: EventLog, i: number): boolean;
   /** Events examined between two checkpoints of a filtered `$all` subscription. */
   checkpointEvery: number;
 }
@@ -35,7 +36,7 @@ export function eventFilter(f: ReadReq.Options.FilterOptions): EventFilter {
   const window = f.getWindowCase() === WindowCase.MAX && f.getMax() > 0 ? f.getMax() : DEFAULT_SEARCH_WINDOW;
   const multiplier = Math.max(1, f.getCheckpointintervalmultiplier());
   return {
-    matches: byStream ? (r) => test(r.stream) : (r) => test(r.type),
+    matches: byStream ? (log, i) => test(log.streamAt(i)) : (log, i) => test(log.typeAt(i)),
     checkpointEvery: window * multiplier,
   };
 }

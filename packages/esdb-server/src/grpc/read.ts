@@ -72,14 +72,14 @@ async function readStream(log: EventLog, call: ReadCall, name: string, from: num
   if (!backwards) {
     let k = Math.max(from === 'start' ? 0 : from === 'end' ? visibleLast + 1 : from, s.truncateBefore);
     for (; k <= visibleLast && sent < count; k++, sent++) {
-      if (!(await send(call, encodeEventResponse(log.records[s.indices[k]!]!)))) return;
+      if (!(await send(call, encodeEventResponse(log.recordAt(s.indices[k]!))))) return;
       if (sent % 1000 === 999) await yieldToOthers();
     }
   } else {
     let k = Math.min(from === 'end' || from === 'start' ? visibleLast : from, visibleLast);
     if (from === 'start') k = Math.min(0, visibleLast);
     for (; k >= s.truncateBefore && sent < count; k--, sent++) {
-      if (!(await send(call, encodeEventResponse(log.records[s.indices[k]!]!)))) return;
+      if (!(await send(call, encodeEventResponse(log.recordAt(s.indices[k]!))))) return;
       if (sent % 1000 === 999) await yieldToOthers();
     }
   }
@@ -92,19 +92,17 @@ async function readAll(log: EventLog, call: ReadCall, from: number | 'start' | '
   if (!backwards) {
     // A forward read includes the record at the position it starts from.
     for (let i = from === 'start' ? 0 : from === 'end' ? end : log.firstAtOrAfter(from); i < end && sent < count; i++) {
-      const r = log.records[i]!;
       if (++examined % 1000 === 0) await yieldToOthers();
-      if (filter && !filter.matches(r)) continue;
-      if (!(await send(call, encodeEventResponse(r)))) return;
+      if (filter && !filter.matches(log, i)) continue;
+      if (!(await send(call, encodeEventResponse(log.recordAt(i))))) return;
       sent++;
     }
   } else {
     // A backward read from a position excludes the record at it.
     for (let i = from === 'end' ? end - 1 : from === 'start' ? -1 : log.firstAtOrAfter(from) - 1; i >= 0 && sent < count; i--) {
-      const r = log.records[i]!;
       if (++examined % 1000 === 0) await yieldToOthers();
-      if (filter && !filter.matches(r)) continue;
-      if (!(await send(call, encodeEventResponse(r)))) return;
+      if (filter && !filter.matches(log, i)) continue;
+      if (!(await send(call, encodeEventResponse(log.recordAt(i))))) return;
       sent++;
     }
   }

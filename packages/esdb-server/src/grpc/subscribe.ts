@@ -49,7 +49,7 @@ export async function subscribeToStream(log: EventLog, call: ReadCall, name: str
       next = Math.max(next, s.truncateBefore);
       let sent = 0;
       while (next < s.indices.length && s.indices[next]! < log.visible) {
-        if (!(await send(call, encodeEventResponse(log.records[s.indices[next]!]!)))) return;
+        if (!(await send(call, encodeEventResponse(log.recordAt(s.indices[next]!))))) return;
         next++;
         if (++sent % 1000 === 0) await yieldToOthers();
       }
@@ -77,13 +77,13 @@ export async function subscribeToAll(log: EventLog, call: ReadCall, from: number
   let announced = false;
   while (!gone(call)) {
     while (i < log.visible) {
-      const r = log.records[i++]!;
+      const at = i++;
       examined++;
-      if (!filter || filter.matches(r)) {
-        if (!(await send(call, encodeEventResponse(r)))) return;
+      if (!filter || filter.matches(log, at)) {
+        if (!(await send(call, encodeEventResponse(log.recordAt(at))))) return;
       }
       if (filter && examined % filter.checkpointEvery === 0) {
-        if (!(await send(call, checkpoint(r.position)))) return;
+        if (!(await send(call, checkpoint(log.positionAt(at))))) return;
       }
       if (examined % 1000 === 0) await yieldToOthers();
     }

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { closeSync, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync, writev } from 'node:fs';
 import { join } from 'node:path';
-import { decodeRecord, encodeRecord, nowTicks, type StoredRecord } from './record.js';
+import { decodeRecord, encodeRecord, frameType, nowTicks, scanFrame, type StoredRecord } from './record.js';
+import { RecordIndex } from './recordIndex.js';
 import {
   currentRevisionOf,
   expectationHolds,
@@ -57,7 +58,11 @@ interface PendingWrite {
  * becomes visible to readers and its append is acknowledged only after its sync.
  */
 export class EventLog {
-  readonly records: StoredRecord[] = [];
+  /** Position, revision, stream and bytes of every record, in `$all` order. */
+  private readonly index = new RecordIndex();
+  /** The bytes: the file as read at start, then one buffer per frame written since. */
+  private readonly chunks: Buffer[] = [];
+  private readonly streamNames: string[] = [];
   readonly streams = new Map<string, StreamState>();
   /** Records [0, visible) are durable and may be read. */
   visible = 0;
@@ -97,11 +102,12 @@ export class EventLog {
       throw new Error(`${this.path} is not a Shouwang event log`);
     }
     let offset = FILE_HEADER.length;
+    this.chunks.push(bytes);
     for (;;) {
-      const decoded = decodeRecord(bytes, offset, offset);
-      if (!decoded) break;
-      this.index(decoded.record);
-      offset = decoded.next;
+      const frame = scanFrame(bytes, offset);
+      if (!frame) break;
+      this.indexFrame(frame.stream, frame.revision, frame.systemType, offset, 0, offset, () => bytes.subarray(0));
+      offset = frame.next;
     }
     if (offset < bytes.length) {
       // A torn tail: the write that crashed was never acknowledged, so dropping it loses nothing.
@@ -109,29 +115,63 @@ export class EventLog {
       fdatasyncSync(this.fd!);
     }
     this.nextPosition = offset;
-    this.visible = this.records.length;
+    this.visible = this.index.length;
   }
 
-  private index(r: StoredRecord): number {
-    const i = this.records.push(r) - 1;
-    if (r.type === '$streamDeleted' && r.revision === TOMBSTONE_REVISION) {
-      this.streamFor(r.stream).tombstoned = true;
+  private indexFrame(
+    stream: string,
+    revision: number,
+    systemType: '$streamDeleted' | '$metadata' | undefined,
+    position: number,
+    chunk: number,
+    offset: number,
+    bytes: () => Buffer,
+  ): number {
+    const s = this.streamFor(stream);
+    const i = this.index.push(position, revision, s.id, chunk, offset);
+    if (systemType === '$streamDeleted' && revision === TOMBSTONE_REVISION) {
+      s.tombstoned = true;
       return i;
     }
-    const s = this.streamFor(r.stream);
     s.indices.push(i);
-    s.lastRevision = r.revision;
-    if (r.type === '$metadata' && r.stream.startsWith('$$')) {
-      const truncateBefore = readTruncateBefore(r.data);
-      if (truncateBefore !== undefined) this.streamFor(r.stream.slice(2)).truncateBefore = truncateBefore;
+    s.lastRevision = revision;
+    if (systemType === '$metadata' && stream.startsWith('$$')) {
+      const truncateBefore = readTruncateBefore(decodeRecord(bytes(), offset, position)!.record.data);
+      if (truncateBefore !== undefined) this.streamFor(stream.slice(2)).truncateBefore = truncateBefore;
     }
     return i;
   }
 
   private streamFor(name: string): StreamState {
     let s = this.streams.get(name);
-    if (!s) this.streams.set(name, (s = newStreamState(name)));
+    if (!s) {
+      s = newStreamState(name, this.streamNames.length);
+      this.streamNames.push(name);
+      this.streams.set(name, s);
+    }
     return s;
+  }
+
+  /** Records in `$all`, durable or not yet. */
+  get count(): number {
+    return this.index.length;
+  }
+
+  positionAt(i: number): number {
+    return this.index.positions[i]!;
+  }
+
+  streamAt(i: number): string {
+    return this.streamNames[this.index.streams[i]!]!;
+  }
+
+  typeAt(i: number): string {
+    return frameType(this.chunks[this.index.chunks[i]!]!, this.index.offsets[i]!);
+  }
+
+  /** The whole record, decoded from its bytes on demand. */
+  recordAt(i: number): StoredRecord {
+    return decodeRecord(this.chunks[this.index.chunks[i]!]!, this.index.offsets[i]!, this.index.positions[i]!)!.record;
   }
 
   append(stream: string, expected: ExpectedRevision, events: ProposedEvent[]): Promise<AppendOutcome> {
@@ -154,8 +194,9 @@ export class EventLog {
     const frames = events.map((e) =>
       this.write({ stream, revision: ++revision, id: e.id, type: e.type, isJson: e.isJson, createdTicks: created, data: e.data, metadata: e.metadata }),
     );
-    const last = this.records[this.records.length - 1]!;
-    return this.enqueue(frames).then(() => ({ kind: 'success', currentRevision: last.revision, position: last.position }));
+    const last = this.index.length - 1;
+    const result: AppendOutcome = { kind: 'success', currentRevision: revision, position: this.positionAt(last) };
+    return this.enqueue(frames).then(() => result);
   }
 
   /** Soft delete (`tombstone = false`) or tombstone of a stream, with EventStoreDB's expected-revision check. */
@@ -175,7 +216,7 @@ export class EventLog {
       const body = Buffer.from(JSON.stringify({ $tb: (s?.lastRevision ?? -1) + 1 }), 'utf8');
       frame = this.write({ stream: `$$${stream}`, revision: (meta?.lastRevision ?? -1) + 1, id: crypto.randomUUID(), type: '$metadata', isJson: true, createdTicks: created, data: body, metadata: new Uint8Array() });
     }
-    const position = this.records[this.records.length - 1]!.position;
+    const position = this.positionAt(this.index.length - 1);
     return this.enqueue([frame]).then(() => ({ kind: 'success', position }));
   }
 
@@ -189,42 +230,49 @@ export class EventLog {
     if (expected.kind === 'exact') start = expected.revision + 1;
     else if (expected.kind === 'no_stream') start = s.truncateBefore;
     else {
-      const firstId = events[0]!.id;
-      const found = findRevisionOf(this.records, s, firstId);
+      const found = this.revisionOf(s, events[0]!.id);
       if (found === undefined) return undefined;
       start = found;
     }
-    const firstRevision = this.records[s.indices[0]!]!.revision;
     let lastIndex = -1;
+    // indices[k] holds revision k.
     for (let k = 0; k < events.length; k++) {
-      const at = start + k - firstRevision;
-      const i = s.indices[at];
-      if (at < 0 || i === undefined || this.records[i]!.id !== events[k]!.id) return undefined;
+      const i = s.indices[start + k];
+      if (i === undefined || this.recordAt(i).id !== events[k]!.id) return undefined;
       lastIndex = i;
     }
-    const last = this.records[lastIndex]!;
-    return { lastIndex, revision: last.revision, position: last.position };
+    return { lastIndex, revision: this.index.revisions[lastIndex]!, position: this.positionAt(lastIndex) };
+  }
+
+  /** The revision of the event with this id in the stream; the newest events are the likely ones. */
+  private revisionOf(s: StreamState, id: string): number | undefined {
+    for (let k = s.indices.length - 1; k >= 0; k--) {
+      if (this.recordAt(s.indices[k]!).id === id) return k;
+    }
+    return undefined;
   }
 
   private write(input: Parameters<typeof encodeRecord>[0]): Buffer {
     const frame = encodeRecord(input);
-    const decoded = decodeRecord(frame, 0, this.nextPosition)!;
+    const position = this.nextPosition;
     this.nextPosition += frame.length;
-    this.index(decoded.record);
+    const chunk = this.chunks.push(frame) - 1;
+    const systemType = input.type === '$streamDeleted' || input.type === '$metadata' ? input.type : undefined;
+    this.indexFrame(input.stream, input.revision, systemType, position, chunk, 0, () => frame);
     return frame;
   }
 
   private whenVisible<T>(index: number, value: T): Promise<T> {
     if (index < this.visible) return Promise.resolve(value);
     return new Promise((resolve, reject) => {
-      this.queue.push({ frames: [], visibleAfter: this.records.length, done: () => resolve(value), fail: reject });
+      this.queue.push({ frames: [], visibleAfter: this.index.length, done: () => resolve(value), fail: reject });
       this.scheduleFlush();
     });
   }
 
   private enqueue(frames: Buffer[]): Promise<void> {
     return new Promise((done, fail) => {
-      this.queue.push({ frames, visibleAfter: this.records.length, done, fail });
+      this.queue.push({ frames, visibleAfter: this.index.length, done, fail });
       this.scheduleFlush();
     });
   }
@@ -279,7 +327,7 @@ export class EventLog {
     let hi = this.visible;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.records[mid]!.position < position) lo = mid + 1;
+      if (this.index.positions[mid]! < position) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -287,7 +335,7 @@ export class EventLog {
 
   /** Position of the last visible record, or 0 when empty. */
   lastPosition(): number {
-    return this.visible === 0 ? 0 : this.records[this.visible - 1]!.position;
+    return this.visible === 0 ? 0 : this.positionAt(this.visible - 1);
   }
 
   readsAsAbsent(stream: string): boolean {
@@ -303,14 +351,6 @@ export class EventLog {
     this.fd = undefined;
     this.broken = new Error('event log closed');
   }
-}
-
-function findRevisionOf(records: StoredRecord[], s: StreamState, id: string): number | undefined {
-  for (let k = s.indices.length - 1; k >= 0; k--) {
-    const r = records[s.indices[k]!]!;
-    if (r.id === id) return r.revision;
-  }
-  return undefined;
 }
 
 function readTruncateBefore(data: Uint8Array): number | undefined {

@@ -110,6 +110,49 @@ export function decodeRecord(buf: Buffer, offset: number, position: number): { r
   return { record: { position, stream, revision, id, type, isJson, created, data, metadata }, next: end };
 }
 
+/** What the index needs of a frame, read without building the whole record. */
+export interface FrameSummary {
+  stream: string;
+  revision: number;
+  /** `$streamDeleted` or `$metadata` (system types that change a stream's state), else undefined. */
+  systemType: '$streamDeleted' | '$metadata' | undefined;
+  next: number;
+}
+
+const TOMBSTONE_TYPE = Buffer.from('$streamDeleted');
+const METADATA_TYPE = Buffer.from('$metadata');
+
+/** Checks the frame at `offset` and reads its stream, revision and system type; undefined when torn or corrupt. */
+export function scanFrame(buf: Buffer, offset: number): FrameSummary | undefined {
+  if (offset + FRAME_HEADER > buf.length) return undefined;
+  const length = buf.readUInt32LE(offset);
+  const end = offset + FRAME_HEADER + length;
+  if (length < 43 || end > buf.length) return undefined;
+  const p = offset + FRAME_HEADER;
+  if (crc32(buf.subarray(p, end)) !== buf.readUInt32LE(offset + 4)) return undefined;
+  const streamLength = buf.readUInt32LE(p);
+  const stream = buf.toString('utf8', p + 4, p + 4 + streamLength);
+  let o = p + 4 + streamLength + 16;
+  const revision = buf.readDoubleLE(o);
+  o += 8 + 8 + 1;
+  const typeLength = buf.readUInt16LE(o);
+  o += 2;
+  let systemType: FrameSummary['systemType'];
+  if (buf[o] === 0x24 /* $ */) {
+    const type = buf.subarray(o, o + typeLength);
+    if (type.equals(TOMBSTONE_TYPE)) systemType = '$streamDeleted';
+    else if (type.equals(METADATA_TYPE)) systemType = '$metadata';
+  }
+  return { stream, revision, systemType, next: end };
+}
+
+/** The event type of the frame at `offset` (a frame already checked). */
+export function frameType(buf: Buffer, offset: number): string {
+  const p = offset + FRAME_HEADER;
+  const o = p + 4 + buf.readUInt32LE(p) + 16 + 8 + 8 + 1;
+  return buf.toString('utf8', o + 2, o + 2 + buf.readUInt16LE(o));
+}
+
 /** 100-ns ticks since the Unix epoch for "now". */
 export function nowTicks(): bigint {
   return BigInt(Date.now()) * 10_000n;

@@ -1,6 +1,8 @@
 /** What the log knows of one stream. */
 export interface StreamState {
   name: string;
+  /** Number of the stream in the log's index. */
+  id: number;
   /** Indices into the log's record list, in revision order (including not yet durable ones). */
   indices: number[];
   /** Revision of the last event written, -1 when none ever was. */
@@ -11,8 +13,8 @@ export interface StreamState {
   tombstoned: boolean;
 }
 
-export function newStreamState(name: string): StreamState {
-  return { name, indices: [], lastRevision: -1, truncateBefore: 0, tombstoned: false };
+export function newStreamState(name: string, id: number): StreamState {
+  return { name, id, indices: [], lastRevision: -1, truncateBefore: 0, tombstoned: false };
 }
 
 /** The stream has no visible event: never written, or soft-deleted and not written since. */
