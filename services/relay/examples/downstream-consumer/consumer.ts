@@ -22,6 +22,8 @@ export interface DownstreamConsumerOptions {
   /** e.g. `shouwang.events.d-east.>` for one district, `shouwang.events.*.donation.>` for donations. */
   filterSubject?: string;
   processed?: ProcessedIds;
+  /** How long JetStream waits for an ack before redelivering (default 30 s). */
+  ackWaitMs?: number;
   /** Your side effect. Throwing leaves the message unacknowledged: JetStream redelivers it. */
   handle(event: ShouwangEvent, subject: string): Promise<void> | void;
 }
@@ -43,7 +45,7 @@ export async function startDownstreamConsumer(o: DownstreamConsumerOptions): Pro
     durable_name: o.durable,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    ack_wait: 30_000_000_000,
+    ack_wait: (o.ackWaitMs ?? 30_000) * 1_000_000,
     ...(o.filterSubject ? { filter_subject: o.filterSubject } : {}),
   });
   const consumer = await o.nc.jetstream().consumers.get(stream, o.durable);
