@@ -1,5 +1,8 @@
 import t from 'tap';
 import { SignJWT } from 'jose';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { openEventStore } from '@shouwang/event-store';
+import { buildApp } from '../src/app.js';
 import { commandRoutes } from '../src/commands/routes/index.js';
 import { bearer, commander, jwt, ok, post, seedDistrict, startApi } from './helpers.js';
 
@@ -87,4 +90,23 @@ t.test('rate limit per token subject, body limit, media type', async (t) => {
   t.equal(invalid.statusCode, 400);
   t.same(invalid.json().errors.map((e: { field: string }) => e.field).sort(), ['body.extra', 'body.instituteId', 'body.instituteName']);
   await ok(app, '/v1/districts/haidian/center', commander(), { centerName: 'ok' });
+});
+
+t.test('a request the store cannot answer in time gets 503 SW_ERR_TIMEOUT', async (t) => {
+  // A loopback peer that accepts connections and never answers: the store "hangs".
+  const sockets: Socket[] = [];
+  const silent = createServer((socket) => void sockets.push(socket));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const port = (silent.address() as AddressInfo).port;
+  const store = await openEventStore({ connectionString: `esdb://127.0.0.1:${port}?tls=false` });
+  const app = await buildApp({ store, jwt, logLevel: 'silent', requestTimeoutMs: 300 });
+  t.teardown(async () => {
+    await app.close();
+    for (const s of sockets) s.destroy();
+    silent.close();
+    void store.close();
+  });
+  const r = await app.inject({ method: 'GET', url: '/v1/posts/p1', headers: await bearer(commander()) });
+  t.equal(r.statusCode, 503);
+  t.equal(r.json().code, 'SW_ERR_TIMEOUT');
 });
