@@ -30,7 +30,7 @@ t.test(`a view rebuilt from zero equals the live one after ${KILLS} kill -9 duri
   t.teardown(() => es.stop());
   const started = Date.now();
   const phase = (what: string) => t.comment(`${what}: ${Math.round((Date.now() - started) / 1000)} s since start`);
-  const { events } = await appendHistory(es.store, { events: EVENTS, seed: 99, districts: 6, stationsPerDistrict: 100 }, { concurrency: 32 });
+  const { events } = await appendHistory(es.store, { events: EVENTS, seed: 99, districts: 6, stationsPerDistrict: 100 }, { concurrency: 32, window: 400 });
   t.ok(events >= EVENTS, `${events} events appended`);
   phase('appended');
 
