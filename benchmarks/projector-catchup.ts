@@ -10,7 +10,7 @@ import { appendHistory } from '../services/projector/src/testing/appendHistory.j
 const total = Number(process.argv[2] ?? 200_000);
 const es = await startEmbeddedStore();
 const a0 = performance.now();
-const { events } = await appendHistory(es.store, { events: total, seed: 1, districts: 6, stationsPerDistrict: 100 }, { concurrency: 64 });
+const { events } = await appendHistory(es.store, { events: total, seed: 1, districts: 6, stationsPerDistrict: 100 }, { concurrency: 32, window: 400 });
 const appendMs = performance.now() - a0;
 
 async function bareReadAll(): Promise<number> {

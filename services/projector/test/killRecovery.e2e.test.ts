@@ -68,7 +68,7 @@ t.test(`a view rebuilt from zero equals the live one after ${KILLS} kill -9 duri
 
   phase('killed');
   // the last run catches up and stops cleanly
-  const last = runTs('main.ts', [], env);
+  const last = runTs('main.ts', [], { ...env, PROJECTOR_BATCH_SIZE: '5000' });
   while (readCheckpoint(file) < events && last.exitCode === null) await new Promise((r) => setTimeout(r, 50));
   t.equal(last.exitCode, null, `the last run keeps running: ${last.output().stderr.slice(-2000)}`);
   last.kill('SIGTERM');
