@@ -41,6 +41,7 @@ export class Relay {
   caughtUp = false;
   inFlight: InFlight[] = [];
   healthy = false;
+  private endPass: (() => void) | undefined;
 
   constructor(private readonly o: RelayOptions) {
     let fire!: () => void;
@@ -55,6 +56,7 @@ export class Relay {
   async stop(): Promise<void> {
     this.stopping = true;
     this.stopSignal.fire();
+    this.endPass?.();
     await this.running;
   }
 
@@ -90,14 +92,6 @@ export class Relay {
     this.healthy = true;
     let expected = tail.lastSeq;
     let failure: Error | undefined;
-    let failed!: (e: Error) => void;
-    const failedPromise = new Promise<Error>((r) => (failed = r));
-    const fail = (e: Error) => {
-      if (!failure) {
-        failure = e;
-        failed(e);
-      }
-    };
 
     const source = this.o.store
       .subscribeToAll({
@@ -105,12 +99,23 @@ export class Relay {
         filter: { streamPrefixes: shouwangStreamPrefixes },
       })
       [Symbol.asyncIterator]();
+    // Ending the source wakes a pass that waits for events; no per-event race with the failure.
+    const endSource = () => void source.return?.(undefined)?.catch(() => undefined);
+    const fail = (e: Error) => {
+      if (!failure) {
+        failure = e;
+        endSource();
+      }
+    };
+    this.endPass = endSource;
     try {
       for (;;) {
-        const next = await Promise.race([source.next(), failedPromise, this.stopSignal.promise]);
-        if (next === 'stop') break;
-        if (next instanceof Error) throw next;
-        if (next.done) throw new Error('store subscription ended');
+        const next = await source.next();
+        if (failure) throw failure;
+        if (next.done) {
+          if (this.stopping) break;
+          throw new Error('store subscription ended');
+        }
         const item: StoredEvent | CaughtUp = next.value;
         if ('kind' in item) {
           this.caughtUp = true;
@@ -130,14 +135,15 @@ export class Relay {
           (pa) => this.acked(entry, pa, lastSequence + 1, fail),
           (err: Error) => this.refused(err, fail),
         );
+        // Every publish settles (ack, refusal or timeout), so waiting on the oldest is bounded.
         while (this.inFlight.length >= this.o.maxInFlight && !failure) {
-          await Promise.race([this.inFlight[0]!.ack.catch(() => undefined), failedPromise]);
+          await this.inFlight[0]!.ack.catch(() => undefined);
         }
         if (failure) throw failure;
       }
-      await this.drain();
     } finally {
-      void source.return?.(undefined)?.catch(() => undefined);
+      this.endPass = undefined;
+      endSource();
       await this.drain();
     }
     if (failure) throw failure;
