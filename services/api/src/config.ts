@@ -4,10 +4,11 @@ import { z } from 'zod';
 export const DEVELOPMENT_JWT_SECRET = 'shouwang-development-secret-do-not-use-in-production';
 export const MIN_PRODUCTION_SECRET_LENGTH = 32;
 
-const flag = z
-  .enum(['0', '1', 'true', 'false', ''])
-  .default('0')
-  .transform((v) => v === '1' || v === 'true');
+const flag = (fallback: '0' | '1') =>
+  z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default(fallback)
+    .transform((v) => v === '1' || v === 'true');
 
 /** Configuration of the API service, read from the environment once at start (names in docs/configuration.md). */
 export const ApiConfig = z
@@ -24,12 +25,14 @@ export const ApiConfig = z
     JWT_SECRET: z.string().min(1).default(DEVELOPMENT_JWT_SECRET),
     JWT_ISSUER: z.string().min(1).default('shouwang'),
     JWT_AUDIENCE: z.string().min(1).default('shouwang-api'),
-    DEMO: flag,
+    DEMO: flag('0'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(1200),
     RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+    DISPATCH_RECOVERY: flag('1'),
+    DISPATCH_RECOVERY_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'production') return;

@@ -4,6 +4,8 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { loadDemoCity } from './demo/load.js';
 import { createMetrics } from './ops/metrics.js';
+import { fileCheckpoint } from './recovery/checkpoint.js';
+import { startDispatchRecovery } from './recovery/dispatchRecovery.js';
 
 /** Starts the API: config from the environment, the event store (embedded unless configured), then listen. */
 async function main(): Promise<void> {
@@ -27,7 +29,18 @@ async function main(): Promise<void> {
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     rateLimit: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS },
   });
-  app.addHook('onClose', async () => store.close());
+  const recovery = config.DISPATCH_RECOVERY
+    ? startDispatchRecovery({
+        ctx: { store, metrics: createMetrics(), clock: () => new Date(), maxRetries: 16 },
+        checkpoint: fileCheckpoint(join(dataDir, 'dispatch-recovery.checkpoint')),
+        graceMs: config.DISPATCH_RECOVERY_GRACE_MS,
+        log: app.log.child({ component: 'dispatch-recovery' }),
+      })
+    : undefined;
+  app.addHook('onClose', async () => {
+    await recovery?.stop();
+    await store.close();
+  });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   console.log(`shouwang api listening on ${address}`);
   console.log(`  store:    ${embedded ? `embedded on ${join(dataDir, 'esdb')}, reachable at ${store.connectionString}` : 'EventStoreDB (ESDB_CONNECTION_STRING)'}`);

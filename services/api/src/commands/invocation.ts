@@ -4,6 +4,11 @@ import type { EventMetadata } from '@shouwang/event-store';
 import { HttpError } from '../http/httpErrors.js';
 import type { RouteContext } from './context.js';
 
+/** What a protocol step needs: the app's context, the business time and step metadata. */
+export type StepInvocation = Pick<Invocation, 'ctx' | 'now' | 'stepMetadata'> & {
+  log: { warn(obj: object, msg: string): void };
+};
+
 /** One HTTP command request: who, when, under which command id and correlation. */
 export interface Invocation {
   ctx: RouteContext;

@@ -1,31 +1,25 @@
 import { z } from 'zod';
 import {
-  assignmentForCommand,
-  compensationFor,
   DomainError,
   Id,
-  isDomainError,
   IsoDateTime,
   modeStream,
-  postDecider,
   protocolCommandId,
-  requestDecider,
   reservingStatuses,
-  targetStream,
   volunteerDecider,
   volunteerStream,
   type DispatchVolunteer,
   type VolunteerState,
 } from '@shouwang/domain';
-import { eventIdFor, WrongExpectedVersionError } from '@shouwang/event-store';
+import { eventIdFor } from '@shouwang/event-store';
 import { authorizeTarget } from '../../auth/authenticate.js';
 import type { CommandRoute } from '../define.js';
 import { buildCommand } from '../build.js';
-import { runStep, type AnsweredEvent } from '../step.js';
+import { runStep } from '../step.js';
 import { VolunteerParams } from '../routes/schemas.js';
 import { MODE_MAX_AGE_MS, modeOfDistrict, readTarget, type TargetRef } from './facts.js';
 import { readThrough } from '../streamCache.js';
-import { followThrough } from './followThrough.js';
+import { takeSeat } from './seat.js';
 import { recordedRefusal, refusalFor } from './refusal.js';
 
 const DEFAULT_RESPOND_WITHIN_MS = 30 * 60 * 1000;
@@ -43,14 +37,6 @@ export const DispatchBody = z.strictObject({
   respondBy: IsoDateTime.optional().describe('Deadline to accept or decline; default 30 minutes from now'),
 });
 type DispatchBody = z.infer<typeof DispatchBody>;
-
-/** A step-2 failure that is compensated: a domain refusal, or a stream that kept changing. */
-function compensable(err: unknown): DomainError | undefined {
-  if (isDomainError(err)) return err;
-  // Retries ran out on a hot target: give the reservation back rather than leave it dangling.
-  if (err instanceof WrongExpectedVersionError) return { code: 'SW_ERR_CONCURRENCY' } as unknown as DomainError;
-  return undefined;
-}
 
 /**
  * 派单, the protocol of docs/dispatch-consistency.md: read the target and the mode in force
@@ -101,38 +87,9 @@ export const dispatchRoute: CommandRoute = {
       if (held && !reservingStatuses.includes(held.status)) throw new DomainError('SW_ERR_DISPATCH_NOT_OPEN');
     }
 
-    const assignId = protocolCommandId('assign', dispatchId);
-    const assignment = assignmentForCommand(command);
-    let step2: AnsweredEvent[];
-    try {
-      const result = await runStep({
-        ...base,
-        stream: targetStream(target),
-        decider: (assignment.type === 'AssignPostShift' ? postDecider : requestDecider) as never,
-        command: buildCommand(assignment.type, assignment.data),
-        metadata: inv.stepMetadata(assignId, inv.commandId),
-      });
-      step2 = result.events;
-    } catch (err) {
-      const refusal = compensable(err);
-      if (!refusal) throw err;
-      const cancel = compensationFor({ volunteerId, dispatchId, target }, refusal, inv.now);
-      const step3 = await runStep({
-        ...base,
-        stream: volunteer,
-        decider: volunteerDecider as never,
-        command: buildCommand(cancel.type, cancel.data),
-        metadata: inv.stepMetadata(compensationId, assignId),
-      });
-      try {
-        await followThrough(inv, step3.before as VolunteerState, step3.appended, compensationId);
-      } catch (tombstoneErr) {
-        // The refusal stands either way: the cancellation is recorded and a retry of this request
-        // answers from it; the release tombstone is written by the next follow-up or recovery.
-        inv.request.log.warn({ err: tombstoneErr, dispatchId }, 'release after compensation not written');
-      }
-      throw refusalFor(refusal.code);
-    }
+    const seat = await takeSeat({ ...inv, log: inv.request.log }, { volunteerId, dispatchId, target, mode, plan }, inv.commandId);
+    if ('refusal' in seat) throw refusalFor(seat.refusal);
+    const step2 = seat.events;
     return { status: 201, body: { commandId: inv.commandId, events: [...step1.events, ...step2] } };
   },
 };

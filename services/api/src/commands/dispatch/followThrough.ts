@@ -9,7 +9,7 @@ import {
   type VolunteerEvent,
   type VolunteerState,
 } from '@shouwang/domain';
-import type { Invocation } from '../invocation.js';
+import type { StepInvocation } from '../invocation.js';
 import { buildCommand } from '../build.js';
 import { runStep, type AnsweredEvent } from '../step.js';
 
@@ -19,7 +19,7 @@ import { runStep, type AnsweredEvent } from '../step.js';
  * completed. Step ids come from the dispatch id, so a retry or the recovery step writes nothing twice.
  */
 export async function followThrough(
-  inv: Invocation,
+  inv: Omit<StepInvocation, 'log'>,
   before: VolunteerState,
   appended: { type: string; data: unknown }[],
   causationId: string,

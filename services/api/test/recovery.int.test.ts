@@ -1,0 +1,71 @@
+import t from 'tap';
+import { volunteerDecider, volunteerStream } from '@shouwang/domain';
+import { buildCommand } from '../src/commands/build.js';
+import { modeOfDistrict, readTarget } from '../src/commands/dispatch/facts.js';
+import { runStep } from '../src/commands/step.js';
+import { createMetrics } from '../src/ops/metrics.js';
+import { memoryCheckpoint } from '../src/recovery/checkpoint.js';
+import { startDispatchRecovery } from '../src/recovery/dispatchRecovery.js';
+import { commander, countAll, ok, seedDistrict, shift, staffing, startApi, testClock, token, volunteerClaims } from './helpers.js';
+
+// Crashes between the protocol's steps, reproduced by writing only the first step's events the way
+// the handler does, then letting the recovery follow $all.
+t.test('the recovery finishes dispatches a crash cut off, and writes nothing twice', async (t) => {
+  const time = testClock('2026-05-01T07:00:00.000Z');
+  const api = await startApi({ clock: time.clock });
+  t.teardown(() => api.close());
+  const { app, store } = api;
+  const d = 'haidian';
+  await seedDistrict(app, d);
+  for (const postId of ['one-seat', 'other']) {
+    await ok(app, '/v1/posts', commander(), {
+      postId, districtId: d, stationId: `${d}-s1`, pointName: 'x', kind: 'publicity',
+      shifts: [shift('am', '2026-05-01T09:00:00.000Z', '2026-05-01T11:00:00.000Z')], staffing: staffing(1),
+    });
+  }
+  for (const v of ['a', 'b', 'c']) await ok(app, '/v1/volunteers', commander(), { volunteerId: v, districtId: d, homeStationId: `${d}-s1`, name: 'N', phone: '+86 13800000000' });
+
+  const ctx = { store, metrics: createMetrics(), clock: time.clock, maxRetries: 8 };
+  const metadata = (commandId: string) => ({ commandId, correlationId: `crash-${commandId}`, causationId: commandId, actor: { role: 'dispatcher', id: 'x', districtId: d }, occurredAt: time.clock().toISOString() });
+  /** Step 1 only, as if the process died right after it. */
+  const reserveOnly = async (volunteerId: string, dispatchId: string, postId: string) => {
+    const target = await readTarget(store, { kind: 'post_shift', postId, shiftId: 'am' });
+    const { mode, plan } = await modeOfDistrict(store, d);
+    const command = buildCommand('DispatchVolunteer', { dispatchId, volunteerId, target, mode, plan, respondBy: '2026-05-01T08:00:00.000Z', now: time.clock().toISOString() });
+    await runStep({ ...ctx, stream: volunteerStream(volunteerId), decider: volunteerDecider as never, command, metadata: metadata(`cmd-${dispatchId}`) });
+  };
+  await reserveOnly('a', 'da', 'one-seat'); // seat free: recovery takes it
+  await reserveOnly('c', 'dc', 'one-seat'); // seat then taken by a: recovery compensates
+  await ok(app, '/v1/volunteers/b/dispatches', commander(), { dispatchId: 'db', target: { kind: 'post_shift', postId: 'other', shiftId: 'am' } });
+  // b declines, and the process dies before the seat is released.
+  const decline = buildCommand('DeclineDispatch', { volunteerId: 'b', dispatchId: 'db', now: time.clock().toISOString() });
+  await runStep({ ...ctx, stream: volunteerStream('b'), decider: volunteerDecider as never, command: decline, metadata: metadata('cmd-decline') });
+
+  const seats = async (postId: string) => (await app.inject({ method: 'GET', url: `/v1/posts/${postId}`, headers: { authorization: `Bearer ${await token(commander())}` } })).json().state;
+  t.same(Object.keys((await seats('one-seat')).seats), [], 'before: the reserved dispatches hold no seat');
+  t.same(Object.keys((await seats('other')).seats), ['db'], 'before: the declined dispatch still holds its seat');
+
+  const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const checkpoint = memoryCheckpoint();
+  const recovery = startDispatchRecovery({ ctx, checkpoint, graceMs: 0, log });
+  await recovery.caughtUp;
+  await recovery.stop();
+
+  const oneSeat = await seats('one-seat');
+  t.same(Object.keys(oneSeat.seats), ['da'], 'the first reservation got its seat, and only it');
+  t.ok(oneSeat.released.dc, 'the refused one left a release tombstone');
+  const c = (await app.inject({ method: 'GET', url: '/v1/volunteers/c', headers: { authorization: `Bearer ${await token(volunteerClaims(d, 'c'))}` } })).json().state;
+  t.equal(c.dispatches.dc.status, 'cancelled', 'the refused reservation was compensated');
+  const other = await seats('other');
+  t.same(Object.keys(other.seats), [], 'the declined dispatch freed its seat');
+  const assigned = (await store.readStream('post-one-seat')).find((e) => e.type === 'PostShiftAssigned')!;
+  t.equal(assigned.metadata.correlationId, 'crash-cmd-da', 'the recovered step keeps the correlation of the request');
+  t.equal(assigned.metadata.actor.id, 'dispatch-recovery');
+  t.ok(checkpoint.position !== undefined, 'the checkpoint moved');
+
+  const count = await countAll(store);
+  const again = startDispatchRecovery({ ctx, checkpoint: memoryCheckpoint(), graceMs: 0, log });
+  await again.caughtUp;
+  await again.stop();
+  t.equal(await countAll(store), count, 'going through everything again writes nothing');
+});
