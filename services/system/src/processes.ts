@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface Started {
+  name: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one service as its own process (TypeScript through tsx, as everywhere), prefixes its
+ * output with its name, and resolves once a line matches `ready`.
+ */
+export function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<Started & { line: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const onLine = (line: string) => {
+      if (!line) return;
+      process.stdout.write(`[${name}] ${line}\n`);
+      const m = ready.exec(line);
+      if (m && !settled) {
+        settled = true;
+        resolve({ name, line, stop: () => stopChild(child) });
+      }
+    };
+    for (const stream of [child.stdout!, child.stderr!]) {
+      let buffered = '';
+      stream.on('data', (b: Buffer) => {
+        buffered += b.toString();
+        const lines = buffered.split('\n');
+        buffered = lines.pop()!;
+        lines.forEach(onLine);
+      });
+    }
+    child.once('exit', (code, signal) => {
+      if (!settled) {
+        settled = true;
+        reject(new Error(`${name} exited (${signal ?? code}) before it was ready`));
+      } else {
+        process.stdout.write(`[${name}] exited (${signal ?? code})\n`);
+      }
+    });
+  });
+}
+
+/** SIGTERM, then SIGKILL after 5 s. */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Stops what was started, in reverse order. */
+export async function stopAll(started: Started[]): Promise<void> {
+  for (const s of [...started].reverse()) await s.stop();
+}

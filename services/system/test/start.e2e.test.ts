@@ -1,0 +1,36 @@
+import t from 'tap';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { freePort, tempDir } from '@shouwang/testing';
+
+// The README's first command, as a user runs it: every service comes up on the embedded
+// store, answers its health check, and one Ctrl-C stops them all.
+const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+t.test('the whole system starts on the embedded store and stops on SIGINT', async (t) => {
+  const [api, projector, relay] = [await freePort(), await freePort(), await freePort()];
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    env: { ...process.env, DATA_DIR: tempDir('shouwang-system-'), PORT: String(api), PROJECTOR_PORT: String(projector), RELAY_PORT: String(relay), ESDB_PORT: '0', DEMO: '0', NATS_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  t.teardown(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  const deadline = Date.now() + 90_000;
+  while (!out.includes('Shouwang is running') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
+  t.match(out, /Shouwang is running/, 'prints that it runs');
+  t.match(out, /pnpm --filter @shouwang\/api tokens/, 'says how to get a token');
+
+  const health = async (port: number, path: string) => (await fetch(`http://127.0.0.1:${port}${path}`)).status;
+  t.equal(await health(api, '/healthz'), 200, 'API healthy');
+  t.equal(await health(api, '/readyz'), 200, 'API ready (the store answers)');
+  t.equal(await health(projector, '/healthz'), 200, 'projector healthy');
+  t.equal(await health(relay, '/healthz'), 200, 'relay healthy');
+
+  child.kill('SIGINT');
+  t.equal(await exited, 0, 'exits cleanly');
+});
