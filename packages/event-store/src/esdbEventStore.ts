@@ -12,7 +12,7 @@ import type {
   ReadStreamOptions,
   StoredEvent,
   SubscribeToAllOptions,
-  CaughtUp,
+  EventSubscription,
 } from './types.js';
 
 /**
@@ -80,7 +80,7 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  subscribeToAll(opts: SubscribeToAllOptions): AsyncIterable<StoredEvent | CaughtUp> {
+  subscribeToAll(opts: SubscribeToAllOptions): EventSubscription {
     return subscribeToAll(this.client, opts);
   }
 

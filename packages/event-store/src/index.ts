@@ -5,6 +5,7 @@ export type {
   Decider,
   EventMetadata,
   EventStore,
+  EventSubscription,
   ExpectedRevision,
   NewEvent,
   ReadAllOptions,

@@ -2,7 +2,7 @@ import { streamNameFilter, eventTypeFilter, START } from '@eventstore/db-client'
 import type { EventStoreDBClient, ResolvedEvent, Filter, AllStreamSubscription } from '@eventstore/db-client';
 import { toStoredEvent } from './convert.js';
 import { mapClientError } from './errors.js';
-import type { CaughtUp, StoredEvent, SubscribeToAllOptions } from './types.js';
+import type { CaughtUp, EventSubscription, StoredEvent, SubscribeToAllOptions } from './types.js';
 
 const HIGH_WATER = 512;
 const CAUGHT_UP: CaughtUp = Object.freeze({ kind: 'caughtUp' }) as CaughtUp;
@@ -29,13 +29,14 @@ function keep(event: StoredEvent, opts: SubscribeToAllOptions): boolean {
  * its readable buffer; such a marker is queued only after those buffered events arrive.
  * An iterator rather than a generator so `return()` ends a subscription that is waiting for events.
  */
-class AllSubscription implements AsyncIterableIterator<Item> {
+class AllSubscription implements EventSubscription {
   private readonly sub: AllStreamSubscription;
   private readonly queue: Item[] = [];
   private markersAfter: number[] = [];
   private failure: unknown;
   private ended = false;
   private waiting: ((r: IteratorResult<Item>) => void) | undefined;
+  private waitingBatch: number | undefined;
   private waitingReject: ((e: unknown) => void) | undefined;
 
   constructor(client: EventStoreDBClient, private readonly opts: SubscribeToAllOptions) {
@@ -50,7 +51,7 @@ class AllSubscription implements AsyncIterableIterator<Item> {
       else this.markersAfter.push(buffered);
     });
     this.sub.on('error', (err) => this.fail(mapClientError(err)));
-    this.sub.on('end', () => this.finish());
+    this.sub.on('end', () => this.finish(false));
   }
 
   private onEvent(resolved: ResolvedEvent): void {
@@ -69,11 +70,16 @@ class AllSubscription implements AsyncIterableIterator<Item> {
   private enqueue(item: Item): void {
     if (this.ended) return;
     const w = this.waiting;
-    if (w) {
+    if (w && this.waitingBatch === undefined) {
       this.waiting = this.waitingReject = undefined;
       w({ value: item, done: false });
-    } else {
-      this.queue.push(item);
+      return;
+    }
+    this.queue.push(item);
+    if (w) {
+      // A batch reader: wake it once this turn's deliveries are queued.
+      this.waiting = this.waitingReject = undefined;
+      queueMicrotask(() => w({ value: undefined as never, done: false }));
     }
   }
 
@@ -85,9 +91,10 @@ class AllSubscription implements AsyncIterableIterator<Item> {
     r?.(err);
   }
 
-  private finish(): void {
+  /** `discard`: drop what is queued (the reader gave up); otherwise it stays readable. */
+  private finish(discard = true): void {
     this.ended = true;
-    this.queue.length = 0;
+    if (discard) this.queue.length = 0;
     const w = this.waiting;
     this.waiting = this.waitingReject = undefined;
     w?.({ value: undefined, done: true });
@@ -112,6 +119,31 @@ class AllSubscription implements AsyncIterableIterator<Item> {
     });
   }
 
+  /**
+   * Everything already delivered (up to `max` items), waiting for at least one; `[]` once ended.
+   * Lets a reader handle a burst in one synchronous turn (e.g. so its own writes batch).
+   */
+  async nextBatch(max = 512): Promise<Item[]> {
+    if (this.queue.length === 0) {
+      if (this.failure) {
+        const err = this.failure;
+        this.finish();
+        throw err;
+      }
+      if (this.ended) return [];
+      if (this.sub.isPaused()) this.sub.resume();
+      await new Promise<IteratorResult<Item>>((resolve, reject) => {
+        this.waitingBatch = max;
+        this.waiting = resolve;
+        this.waitingReject = reject;
+      }).finally(() => (this.waitingBatch = undefined));
+      if (this.queue.length === 0) return this.ended ? [] : this.nextBatch(max);
+    }
+    const batch = this.queue.splice(0, max);
+    if (this.queue.length < HIGH_WATER / 2 && this.sub.isPaused()) this.sub.resume();
+    return batch;
+  }
+
   async return(): Promise<IteratorResult<Item>> {
     if (!this.ended) {
       this.finish();
@@ -121,11 +153,11 @@ class AllSubscription implements AsyncIterableIterator<Item> {
     return { value: undefined, done: true };
   }
 
-  [Symbol.asyncIterator](): AsyncIterableIterator<Item> {
+  [Symbol.asyncIterator](): EventSubscription {
     return this;
   }
 }
 
-export function subscribeToAll(client: EventStoreDBClient, opts: SubscribeToAllOptions): AsyncIterableIterator<Item> {
+export function subscribeToAll(client: EventStoreDBClient, opts: SubscribeToAllOptions): EventSubscription {
   return new AllSubscription(client, opts);
 }

@@ -73,6 +73,14 @@ export interface SubscribeToAllOptions {
   filter?: SubscriptionFilter;
 }
 
+/** A live `$all` subscription: iterate it, or take bursts with `nextBatch`; `return()` ends it at once. */
+export interface EventSubscription extends AsyncIterableIterator<StoredEvent | CaughtUp> {
+  /** Items already delivered (up to `max`), waiting for at least one; `[]` once the subscription ended. */
+  nextBatch(max?: number): Promise<(StoredEvent | CaughtUp)[]>;
+  /** Ends the subscription, also while a reader waits for events. */
+  return(value?: unknown): Promise<IteratorResult<StoredEvent | CaughtUp>>;
+}
+
 /** The store as the rest of Shouwang sees it; only this package talks to `@eventstore/db-client`. */
 export interface EventStore {
   readonly connectionString: string;
@@ -81,7 +89,7 @@ export interface EventStore {
   readStream(stream: string, opts?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** Events of `$all` (system streams left out). */
   readAll(opts?: ReadAllOptions): AsyncIterable<StoredEvent>;
-  subscribeToAll(opts: SubscribeToAllOptions): AsyncIterable<StoredEvent | CaughtUp>;
+  subscribeToAll(opts: SubscribeToAllOptions): EventSubscription;
   close(): Promise<void>;
 }
 

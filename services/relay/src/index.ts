@@ -7,3 +7,4 @@ export { ensureStream, type StreamSettings } from './jetstreamSetup.js';
 export { readTail, type StreamTail } from './tail.js';
 export { measureLag, type Lag } from './lag.js';
 export { createRelayMetrics, type RelayMetrics } from './metrics.js';
+export { AckPipeline, PublishRefusedError, type PublishAck } from './ackPipeline.js';

@@ -13,10 +13,10 @@ const ours = (stream: string) => shouwangStreamPrefixes.some((p) => stream.start
 
 /**
  * Caught up, the unacknowledged events are the ones in flight. Behind, the store's tail is read
- * backwards down to the last acknowledged position (at most `cap` events, so a long outage costs
- * a bounded read).
+ * backwards down to the last acknowledged position, at most `cap` events so that sampling stays
+ * cheap while the relay catches up (the gauge then reads `cap`: at least that many).
  */
-export async function measureLag(relay: Relay, store: EventStore, now = Date.now(), cap = 5_000): Promise<Lag> {
+export async function measureLag(relay: Relay, store: EventStore, now = Date.now(), cap = 500): Promise<Lag> {
   if (relay.caughtUp) {
     const oldest = relay.inFlight[0]?.event.created;
     return { events: relay.inFlight.length, seconds: oldest ? Math.max(0, (now - oldest.getTime()) / 1000) : 0 };
@@ -30,5 +30,7 @@ export async function measureLag(relay: Relay, store: EventStore, now = Date.now
     events++;
     oldest = e.created;
   }
+  // More than `cap` behind: the oldest unacknowledged event is younger than the last acknowledged one's successor.
+  if (events >= cap && relay.lastAcked.created) oldest = relay.lastAcked.created;
   return { events, seconds: oldest ? Math.max(0, (now - oldest.getTime()) / 1000) : 0 };
 }

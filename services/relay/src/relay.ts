@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { JetStreamClient, JetStreamManager, PubAck } from 'nats';
-import { shouwangStreamPrefixes, type CaughtUp, type EventStore, type StoredEvent } from '@shouwang/event-store';
+import type { JetStreamManager, NatsConnection } from 'nats';
+import { AckPipeline, PublishRefusedError, type PublishAck } from './ackPipeline.js';
+import { shouwangStreamPrefixes, type EventStore, type StoredEvent } from '@shouwang/event-store';
 import type { Logger } from 'pino';
 import { encodeBody, eventHeaders } from './message.js';
 import { subjectFor } from './subject.js';
@@ -9,7 +10,7 @@ import type { RelayMetrics } from './metrics.js';
 
 export interface RelayOptions {
   store: EventStore;
-  js: JetStreamClient;
+  nc: NatsConnection;
   jsm: JetStreamManager;
   streamName: string;
   subjectPrefix: string;
@@ -21,7 +22,7 @@ export interface RelayOptions {
 
 interface InFlight {
   event: StoredEvent;
-  ack: Promise<PubAck>;
+  ack: Promise<PublishAck>;
 }
 
 /** Why a pass ended: the relay must re-read the stream tail before it publishes again. */
@@ -97,10 +98,9 @@ export class Relay {
       .subscribeToAll({
         ...(tail.position !== undefined ? { fromPosition: tail.position } : {}),
         filter: { streamPrefixes: shouwangStreamPrefixes },
-      })
-      [Symbol.asyncIterator]();
+      });
     // Ending the source wakes a pass that waits for events; no per-event race with the failure.
-    const endSource = () => void source.return?.(undefined)?.catch(() => undefined);
+    const endSource = () => void source.return(undefined).catch(() => undefined);
     const fail = (e: Error) => {
       if (!failure) {
         failure = e;
@@ -108,33 +108,34 @@ export class Relay {
       }
     };
     this.endPass = endSource;
+    const publisher = new AckPipeline(this.o.nc, this.o.publishTimeoutMs);
     try {
       for (;;) {
-        const next = await source.next();
+        // A burst at once: its publishes leave in one socket write.
+        const batch = await source.nextBatch(this.o.maxInFlight);
         if (failure) throw failure;
-        if (next.done) {
+        if (batch.length === 0) {
           if (this.stopping) break;
           throw new Error('store subscription ended');
         }
-        const item: StoredEvent | CaughtUp = next.value;
-        if ('kind' in item) {
-          this.caughtUp = true;
-          continue;
+        for (const item of batch) {
+          if ('kind' in item) {
+            this.caughtUp = true;
+            continue;
+          }
+          const event: StoredEvent = item;
+          const lastSequence = expected++;
+          const headers = eventHeaders(event);
+          headers.set('Nats-Msg-Id', event.id);
+          headers.set('Nats-Expected-Last-Sequence', String(lastSequence));
+          const ack = publisher.publish(subjectFor(this.o.subjectPrefix, event), encodeBody(event), headers);
+          const entry: InFlight = { event, ack };
+          this.inFlight.push(entry);
+          ack.then(
+            (pa) => this.acked(entry, pa, lastSequence + 1, fail),
+            (err: Error) => this.refused(err, fail),
+          );
         }
-        const event = item;
-        const lastSequence = expected++;
-        const ack = this.o.js.publish(subjectFor(this.o.subjectPrefix, event), encodeBody(event), {
-          msgID: event.id,
-          headers: eventHeaders(event),
-          expect: { lastSequence },
-          timeout: this.o.publishTimeoutMs,
-        });
-        const entry: InFlight = { event, ack };
-        this.inFlight.push(entry);
-        ack.then(
-          (pa) => this.acked(entry, pa, lastSequence + 1, fail),
-          (err: Error) => this.refused(err, fail),
-        );
         // Every publish settles (ack, refusal or timeout), so waiting on the oldest is bounded.
         while (this.inFlight.length >= this.o.maxInFlight && !failure) {
           await this.inFlight[0]!.ack.catch(() => undefined);
@@ -145,11 +146,12 @@ export class Relay {
       this.endPass = undefined;
       endSource();
       await this.drain();
+      publisher.close();
     }
     if (failure) throw failure;
   }
 
-  private acked(entry: InFlight, pa: PubAck, expectedSeq: number, fail: (e: Error) => void): void {
+  private acked(entry: InFlight, pa: PublishAck, expectedSeq: number, fail: (e: Error) => void): void {
     if (this.inFlight[0] === entry) this.inFlight.shift();
     else this.inFlight = this.inFlight.filter((e) => e !== entry);
     if (pa.duplicate || pa.seq !== expectedSeq) {
@@ -163,8 +165,8 @@ export class Relay {
     this.o.metrics.lastSequence.set(pa.seq);
   }
 
-  private refused(err: Error & { api_error?: { err_code?: number } }, fail: (e: Error) => void): void {
-    if (err.api_error?.err_code === 10071 || /wrong last sequence/i.test(err.message)) {
+  private refused(err: Error, fail: (e: Error) => void): void {
+    if (err instanceof PublishRefusedError && err.errCode === 10071) {
       this.o.metrics.fenceFailures.inc();
       fail(new Resync('stream is not at the expected last sequence (another relay, or an earlier publish landed late)'));
     } else {

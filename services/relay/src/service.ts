@@ -44,7 +44,7 @@ export async function startRelayService(config: RelayConfig, logger: Logger = pi
   const metrics = createRelayMetrics();
   const relay = new Relay({
     store,
-    js: nc.jetstream(),
+    nc,
     jsm,
     streamName: config.RELAY_STREAM_NAME,
     subjectPrefix: config.RELAY_SUBJECT_PREFIX,

@@ -27,7 +27,7 @@ t.test('two relays at once never interleave: each event once, in $all order', as
     (m) =>
       new Relay({
         store: esdb.store,
-        js: nc.jetstream(),
+        nc,
         jsm,
         streamName: STREAM,
         subjectPrefix: 'shouwang.events',
