@@ -5,6 +5,7 @@ import type { ExpectedRevision } from '../store/streamState.js';
 import { expectedFrom, streamNameOf } from './convert.js';
 import { asServiceError, invalidArgument, maximumAppendSizeExceeded, streamDeleted } from './errors.js';
 import { proposedEvent } from './proposed.js';
+import { requestAbandoned } from './requestAbandoned.js';
 import { sharedPb, streamsPb } from './proto.js';
 
 const { AppendReq: Req, AppendResp: Resp } = streamsPb;
@@ -48,12 +49,15 @@ export function appendHandler(log: EventLog) {
         fail(e);
       }
     });
-    call.on('error', () => {
+    const abandon = () => {
       // The client went away mid-append: nothing was written, nothing to answer.
       failed = true;
-    });
+    };
+    call.on('error', abandon);
+    call.on('cancelled', abandon);
     call.on('end', () => {
-      if (failed) return;
+      // A client that dropped mid-request also "ends" it: only a request it finished is appended.
+      if (failed || requestAbandoned(call)) return;
       if (stream === undefined || expected === undefined) return fail(invalidArgument('append without options'));
       const name = stream;
       const exp = expected;
