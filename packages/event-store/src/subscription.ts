@@ -77,9 +77,9 @@ class AllSubscription implements EventSubscription {
     }
     this.queue.push(item);
     if (w) {
-      // A batch reader: wake it once this turn's deliveries are queued.
+      // A batch reader: wake it after this I/O turn, so every event decoded from one read is in the batch.
       this.waiting = this.waitingReject = undefined;
-      queueMicrotask(() => w({ value: undefined as never, done: false }));
+      setImmediate(() => w({ value: undefined as never, done: false }));
     }
   }
 

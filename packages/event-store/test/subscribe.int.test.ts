@@ -69,3 +69,26 @@ t.test('caughtUp comes after every buffered historical event, even with many of 
   t.equal(items.findIndex((i) => 'kind' in i), n, 'the marker follows the last historical event');
   await it.return?.();
 });
+
+t.test('nextBatch hands over bursts in order, with the caughtUp marker in place, and [] after return()', async (t) => {
+  const { store, stop } = await startStore();
+  t.teardown(stop);
+  for (let b = 0; b < 4; b++) {
+    await store.append(`org-${b}`, Array.from({ length: 250 }, (_, i) => event('StationRegistered', { i })), 'no_stream');
+  }
+  const sub = store.subscribeToAll({ filter: { streamPrefixes: shouwangStreamPrefixes } });
+  const items: Item[] = [];
+  let batches = 0;
+  while (!items.some((i) => 'kind' in i)) {
+    items.push(...(await sub.nextBatch(300)));
+    batches++;
+  }
+  t.equal(items.length, 1001, '1000 events then the marker');
+  t.equal(items.findIndex((i) => 'kind' in i), 1000);
+  t.ok(batches < 1000, `bursts, not one event at a time (${batches} batches)`);
+  const revisions = items.slice(0, 250).map((i) => ('kind' in i ? -1n : i.revision));
+  t.same(revisions, Array.from({ length: 250 }, (_, i) => BigInt(i)), 'stream order');
+  const waiting = sub.nextBatch();
+  await sub.return();
+  t.same(await waiting, [], 'a waiting reader is released when the subscription ends');
+});
