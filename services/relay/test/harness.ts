@@ -121,7 +121,12 @@ export interface RelayProcess {
   stop(): Promise<number | null>;
 }
 
-/** Runs services/relay/src/main.ts as a child process, the way it runs in production. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
+
+/** Runs services/relay/src/main.ts as a child process, the way it runs in production (killed if the test process exits). */
 export function spawnRelay(env: Record<string, string>): RelayProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', mainTs], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
@@ -131,7 +136,9 @@ export function spawnRelay(env: Record<string, string>): RelayProcess {
   const keep = (b: Buffer) => (out = (out + b.toString()).slice(-8000));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
+  children.add(child);
   const exited = once(child, 'exit');
+  void exited.then(() => children.delete(child));
   return {
     child,
     output: () => out,
