@@ -6,6 +6,9 @@ import {
   CancelledError,
 } from '@eventstore/db-client';
 
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_UNAVAILABLE = 14;
+
 /** The stream was not at the revision the writer expected (并发冲突). */
 export class WrongExpectedVersionError extends Error {
   readonly code = 'SW_ERR_WRONG_EXPECTED_VERSION';
@@ -46,5 +49,8 @@ export function mapClientError(err: unknown, stream?: string): unknown {
   if (err instanceof UnavailableError || err instanceof DeadlineExceededError || err instanceof CancelledError) {
     return new EventStoreUnavailableError(err);
   }
+  // Some paths (feature discovery before the first append) hand back raw gRPC errors.
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED) return new EventStoreUnavailableError(err);
   return err;
 }
