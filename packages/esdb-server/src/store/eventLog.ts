@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { closeSync, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync, writev } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync, writev } from 'node:fs';
 import { join } from 'node:path';
-import { decodeRecord, encodeRecord, frameType, nowTicks, scanFrame, type StoredRecord } from './record.js';
+import { FileBytes } from './fileBytes.js';
+import { decodeRecord, encodeRecord, FRAME_HEADER, frameType, nowTicks, scanFrame, uuidToBytes, type StoredRecord } from './record.js';
 import { RecordIndex } from './recordIndex.js';
 import {
   currentRevisionOf,
@@ -60,7 +61,9 @@ interface PendingWrite {
 export class EventLog {
   /** Position, revision, stream and bytes of every record, in `$all` order. */
   private readonly index = new RecordIndex();
-  /** The bytes: the file as read at start, then one buffer per frame written since. */
+  /** The bytes of a durable log: read back from the file through a bounded block cache. */
+  private file: FileBytes | undefined;
+  /** The bytes of an in-memory log: one buffer per frame. */
   private readonly chunks: Buffer[] = [];
   private readonly streamNames: string[] = [];
   readonly streams = new Map<string, StreamState>();
@@ -89,33 +92,56 @@ export class EventLog {
   }
 
   private load(): void {
-    const bytes = readFileSync(this.path!);
-    if (bytes.length < FILE_HEADER.length) {
+    const fd = this.fd!;
+    const size = fstatSync(fd).size;
+    const header = Buffer.alloc(FILE_HEADER.length);
+    if (size < FILE_HEADER.length) {
       // New, or a crash before the header was synced: nothing was ever acknowledged.
-      ftruncateSync(this.fd!, 0);
-      writeSync(this.fd!, FILE_HEADER);
-      fdatasyncSync(this.fd!);
+      ftruncateSync(fd, 0);
+      writeSync(fd, FILE_HEADER);
+      fdatasyncSync(fd);
       this.nextPosition = FILE_HEADER.length;
+      this.file = new FileBytes(fd);
+      this.file.durableEnd = this.nextPosition;
       return;
     }
-    if (!bytes.subarray(0, FILE_HEADER.length).equals(FILE_HEADER)) {
-      throw new Error(`${this.path} is not a Shouwang event log`);
-    }
+    readSync(fd, header, 0, header.length, 0);
+    if (!header.equals(FILE_HEADER)) throw new Error(`${this.path} is not a Shouwang event log`);
+    // Scan the file through a window of a few MiB: start-up reads every byte once but never
+    // holds the whole log.
+    const WINDOW = 8 * 1024 * 1024;
+    let window = Buffer.alloc(0);
+    let windowStart = FILE_HEADER.length;
     let offset = FILE_HEADER.length;
-    this.chunks.push(bytes);
     for (;;) {
-      const frame = scanFrame(bytes, offset);
-      if (!frame) break;
-      this.indexFrame(frame.stream, frame.revision, frame.systemType, offset, 0, offset, () => bytes.subarray(0));
-      offset = frame.next;
+      const rel = offset - windowStart;
+      const frame = scanFrame(window, rel);
+      if (!frame) {
+        const need = rel + FRAME_HEADER <= window.length ? FRAME_HEADER + window.readUInt32LE(rel) : FRAME_HEADER;
+        if (need <= size - offset && rel + need > window.length) {
+          // The frame runs past the window: slide the window to it.
+          const length = Math.min(Math.max(WINDOW, need), size - offset);
+          window = Buffer.allocUnsafe(length);
+          let got = 0;
+          while (got < length) got += readSync(fd, window, got, length - got, offset + got);
+          windowStart = offset;
+          continue;
+        }
+        break;
+      }
+      const bytes = window;
+      this.indexFrame(frame.stream, frame.revision, frame.systemType, offset, 0, offset, bytes, frame.idOffset, () => decodeRecord(bytes, rel, offset)!.record.data);
+      offset = windowStart + frame.next;
     }
-    if (offset < bytes.length) {
+    if (offset < size) {
       // A torn tail: the write that crashed was never acknowledged, so dropping it loses nothing.
-      ftruncateSync(this.fd!, offset);
-      fdatasyncSync(this.fd!);
+      ftruncateSync(fd, offset);
+      fdatasyncSync(fd);
     }
     this.nextPosition = offset;
     this.visible = this.index.length;
+    this.file = new FileBytes(fd);
+    this.file.durableEnd = offset;
   }
 
   private indexFrame(
@@ -125,10 +151,12 @@ export class EventLog {
     position: number,
     chunk: number,
     offset: number,
-    bytes: () => Buffer,
+    idFrom: Buffer,
+    idAt: number,
+    metadataData: () => Uint8Array,
   ): number {
     const s = this.streamFor(stream);
-    const i = this.index.push(position, revision, s.id, chunk, offset);
+    const i = this.index.push(position, revision, s.id, chunk, offset, idFrom, idAt);
     if (systemType === '$streamDeleted' && revision === TOMBSTONE_REVISION) {
       s.tombstoned = true;
       return i;
@@ -136,7 +164,7 @@ export class EventLog {
     s.indices.push(i);
     s.lastRevision = revision;
     if (systemType === '$metadata' && stream.startsWith('$$')) {
-      const truncateBefore = readTruncateBefore(decodeRecord(bytes(), offset, position)!.record.data);
+      const truncateBefore = readTruncateBefore(metadataData());
       if (truncateBefore !== undefined) this.streamFor(stream.slice(2)).truncateBefore = truncateBefore;
     }
     return i;
@@ -166,12 +194,20 @@ export class EventLog {
   }
 
   typeAt(i: number): string {
-    return frameType(this.chunks[this.index.chunks[i]!]!, this.index.offsets[i]!);
+    const { buf, offset } = this.frameAt(i);
+    return frameType(buf, offset);
   }
 
   /** The whole record, decoded from its bytes on demand. */
   recordAt(i: number): StoredRecord {
-    return decodeRecord(this.chunks[this.index.chunks[i]!]!, this.index.offsets[i]!, this.index.positions[i]!)!.record;
+    const { buf, offset } = this.frameAt(i);
+    return decodeRecord(buf, offset, this.index.positions[i]!)!.record;
+  }
+
+  /** Only durable records (i < visible) may be asked for: their bytes are in the file. */
+  private frameAt(i: number): { buf: Buffer; offset: number } {
+    if (this.file) return this.file.frame(this.index.positions[i]!);
+    return { buf: this.chunks[this.index.chunks[i]!]!, offset: this.index.offsets[i]! };
   }
 
   append(stream: string, expected: ExpectedRevision, events: ProposedEvent[]): Promise<AppendOutcome> {
@@ -235,10 +271,12 @@ export class EventLog {
       start = found;
     }
     let lastIndex = -1;
+    const id = Buffer.alloc(16);
     // indices[k] holds revision k.
     for (let k = 0; k < events.length; k++) {
       const i = s.indices[start + k];
-      if (i === undefined || this.recordAt(i).id !== events[k]!.id) return undefined;
+      uuidToBytes(events[k]!.id, id, 0);
+      if (i === undefined || !this.index.idEquals(i, id)) return undefined;
       lastIndex = i;
     }
     return { lastIndex, revision: this.index.revisions[lastIndex]!, position: this.positionAt(lastIndex) };
@@ -246,8 +284,10 @@ export class EventLog {
 
   /** The revision of the event with this id in the stream; the newest events are the likely ones. */
   private revisionOf(s: StreamState, id: string): number | undefined {
+    const bytes = Buffer.alloc(16);
+    uuidToBytes(id, bytes, 0);
     for (let k = s.indices.length - 1; k >= 0; k--) {
-      if (this.recordAt(s.indices[k]!).id === id) return k;
+      if (this.index.idEquals(s.indices[k]!, bytes)) return k;
     }
     return undefined;
   }
@@ -256,9 +296,11 @@ export class EventLog {
     const frame = encodeRecord(input);
     const position = this.nextPosition;
     this.nextPosition += frame.length;
-    const chunk = this.chunks.push(frame) - 1;
+    // A durable log reads its frames back from the file; only an in-memory log keeps them.
+    const chunk = this.file ? 0 : this.chunks.push(frame) - 1;
     const systemType = input.type === '$streamDeleted' || input.type === '$metadata' ? input.type : undefined;
-    this.indexFrame(input.stream, input.revision, systemType, position, chunk, 0, () => frame);
+    const payload = FRAME_HEADER + 4 + frame.readUInt32LE(FRAME_HEADER);
+    this.indexFrame(input.stream, input.revision, systemType, position, chunk, this.file ? position : 0, frame, payload, () => input.data);
     return frame;
   }
 
@@ -286,8 +328,11 @@ export class EventLog {
   private flush(): void {
     const batch = this.queue;
     this.queue = [];
+    // Frames are written as they are decided, so everything up to here is in this batch.
+    const end = this.nextPosition;
     void this.writeOut(batch.flatMap((w) => w.frames)).then(
       () => {
+        if (this.file) this.file.durableEnd = end;
         this.visible = batch.reduce((m, w) => Math.max(m, w.visibleAfter), this.visible);
         for (const w of batch) w.done();
         this.commits.emit('commit');

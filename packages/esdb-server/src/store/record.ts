@@ -116,6 +116,8 @@ export interface FrameSummary {
   revision: number;
   /** `$streamDeleted` or `$metadata` (system types that change a stream's state), else undefined. */
   systemType: '$streamDeleted' | '$metadata' | undefined;
+  /** Offset of the 16-byte event id in the buffer scanned. */
+  idOffset: number;
   next: number;
 }
 
@@ -132,7 +134,8 @@ export function scanFrame(buf: Buffer, offset: number): FrameSummary | undefined
   if (crc32(buf.subarray(p, end)) !== buf.readUInt32LE(offset + 4)) return undefined;
   const streamLength = buf.readUInt32LE(p);
   const stream = buf.toString('utf8', p + 4, p + 4 + streamLength);
-  let o = p + 4 + streamLength + 16;
+  const idOffset = p + 4 + streamLength;
+  let o = idOffset + 16;
   const revision = buf.readDoubleLE(o);
   o += 8 + 8 + 1;
   const typeLength = buf.readUInt16LE(o);
@@ -143,7 +146,7 @@ export function scanFrame(buf: Buffer, offset: number): FrameSummary | undefined
     if (type.equals(TOMBSTONE_TYPE)) systemType = '$streamDeleted';
     else if (type.equals(METADATA_TYPE)) systemType = '$metadata';
   }
-  return { stream, revision, systemType, next: end };
+  return { stream, revision, systemType, idOffset, next: end };
 }
 
 /** The event type of the frame at `offset` (a frame already checked). */

@@ -9,10 +9,13 @@ export class RecordIndex {
   streams = new Uint32Array(1024);
   chunks = new Uint32Array(1024);
   offsets = new Float64Array(1024);
+  /** Event ids, 16 bytes each: idempotent appends compare them without reading the log. */
+  ids = Buffer.alloc(16 * 1024);
 
-  push(position: number, revision: number, stream: number, chunk: number, offset: number): number {
+  push(position: number, revision: number, stream: number, chunk: number, offset: number, idFrom: Buffer, idAt: number): number {
     if (this.length === this.positions.length) this.grow();
     const i = this.length++;
+    idFrom.copy(this.ids, i * 16, idAt, idAt + 16);
     this.positions[i] = position;
     this.revisions[i] = revision;
     this.streams[i] = stream;
@@ -33,5 +36,13 @@ export class RecordIndex {
     this.streams = grown(this.streams);
     this.chunks = grown(this.chunks);
     this.offsets = grown(this.offsets);
+    const ids = Buffer.alloc(size * 16);
+    this.ids.copy(ids);
+    this.ids = ids;
+  }
+
+  /** Whether record `i` has the event id `id` (16 bytes at `at`). */
+  idEquals(i: number, id: Buffer, at = 0): boolean {
+    return this.ids.compare(id, at, at + 16, i * 16, i * 16 + 16) === 0;
   }
 }
