@@ -91,7 +91,8 @@ export class Projector extends EventEmitter<ProjectorEvents> {
     const flush = () => {
       if (timer) clearTimeout(timer);
       timer = undefined;
-      if (batch.length === 0) return;
+      // after a failed batch nothing later may commit, or its events would be skipped for good
+      if (batch.length === 0 || failure) return;
       const events = batch;
       batch = [];
       // batches commit in the order sent; announcements follow the same order

@@ -66,3 +66,23 @@ t.test('mounted in another fastify app, the views follow the same store connecti
   await app.close();
   t.equal(service.projector.isCaughtUp, true);
 });
+
+t.test('an event the projector cannot read stops it there: nothing after it is applied', async (t) => {
+  const es = await startEmbeddedStore();
+  t.teardown(() => es.stop());
+  const { eventIdFor } = await import('@shouwang/event-store');
+  const before = await appendHistory(es.store, { events: 300, seed: 12 });
+  const meta = { commandId: 'c-future', correlationId: 'c-future', causationId: 'c-future', actor: { role: 'dispatcher', id: 'op', districtId: 'd1' }, occurredAt: '2022-05-01T00:00:00Z' };
+  await es.store.append('team-tfuture', [
+    { id: eventIdFor('c-future', 0), type: 'TeamFormed', metadata: { ...meta, schemaVersion: 99 },
+      data: { districtId: 'd1', teamId: 'tfuture', teamName: '未来', level: 'squad', kind: 'youth', formedAt: '2022-05-01T00:00:00Z' } },
+  ], 'no_stream');
+  await appendHistory(es.store, { events: 300, seed: 13 });
+  const service = startProjector({ store: es.store, dataDir: tempDir('shouwang-stuck-'), batchSize: 50 });
+  await t.rejects(service.running, /schema version 99/);
+  // the batch holding it rolled back whole; every committed event lies before it
+  const cp = service.views.checkpoint();
+  t.ok(cp.events > 0 && cp.events <= before.events, `stopped before the unreadable event (${cp.events} of ${before.events} applied)`);
+  t.ok(cp.position !== undefined && cp.position <= before.lastPosition, 'nothing after it was applied');
+  await service.stop();
+});
