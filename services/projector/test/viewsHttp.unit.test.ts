@@ -44,7 +44,7 @@ t.test('roles and district scope', async (t) => {
   t.equal(own.json().data.districtId, 'd1');
   const other = await app.inject({ url: '/v1/views/district-totals?districtId=d2', headers: await as('dispatcher', 'd1') });
   t.equal(other.statusCode, 403);
-  t.equal(other.json().code, 'SW_ERR_OUT_OF_SCOPE');
+  t.equal(other.json().code, 'SW_ERR_FORBIDDEN');
   const city = await app.inject({ url: '/v1/views/district-totals?districtId=city', headers: await as('dispatcher', 'd1') });
   t.equal(city.statusCode, 403, 'a district token cannot read city totals');
   const desk = await app.inject({ url: '/v1/views/district-totals?districtId=d1', headers: await as('donations_desk', 'd1') });

@@ -86,7 +86,7 @@ export const viewsPlugin = fp(
           return sendProblem(reply, 403, 'SW_ERR_FORBIDDEN', 'a volunteer may read only their own service record');
         if (scope === undefined && !ownRecord) return sendProblem(reply, 404, 'SW_ERR_NOT_FOUND', `no such subject in ${query.name}`);
         if (scope && !ownRecord && !mayScope(claims, scope))
-          return sendProblem(reply, 403, 'SW_ERR_OUT_OF_SCOPE', `token is scoped to district ${claims.districtId}`);
+          return sendProblem(reply, 403, 'SW_ERR_FORBIDDEN', `token is scoped to district ${claims.districtId}`);
         const result = query.run(at.reader, p.data, { now: at.now });
         if (c.data.format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(query.rows(result)));
         if (c.data.format === 'text') {
@@ -131,7 +131,7 @@ export const viewsPlugin = fp(
       const history = await entityHistory(opts.store, stream);
       if (history.length === 0) return sendProblem(reply, 404, 'SW_ERR_NOT_FOUND', 'no such stream');
       if (claims.districtId !== 'city' && history.some((h) => h.districtId !== null && h.districtId !== 'city' && !mayScope(claims, h.districtId)))
-        return sendProblem(reply, 403, 'SW_ERR_OUT_OF_SCOPE', `token is scoped to district ${claims.districtId}`);
+        return sendProblem(reply, 403, 'SW_ERR_FORBIDDEN', `token is scoped to district ${claims.districtId}`);
       return { stream, events: history };
     });
   },
