@@ -78,12 +78,19 @@ t.test('the example consumer receives every relayed event once, also when JetStr
   t.same(donation.data, { districtId: 'd-9' });
 });
 
-t.test('the relay service answers /healthz and /metrics with its lag', async (t) => {
+t.test('the relay service answers /healthz and /metrics with its lag, and reports a NATS outage', async (t) => {
   const esdb = await startEmbeddedStore();
   const nats = await startNatsServer();
   await seedEvents(esdb.store, 500, { batch: 250, perStream: 250 });
   const service = await startRelayService(
-    loadRelayConfig({ NATS_URL: nats.url, ESDB_CONNECTION_STRING: esdb.connectionString, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' }),
+    loadRelayConfig({
+      NATS_URL: nats.url,
+      ESDB_CONNECTION_STRING: esdb.connectionString,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      RELAY_PUBLISH_TIMEOUT_MS: '500',
+    }),
   );
   const nc = await connect({ servers: nats.url });
   t.teardown(async () => {
@@ -104,9 +111,18 @@ t.test('the relay service answers /healthz and /metrics with its lag', async (t)
   t.match(metrics, /shouwang_relay_lag_seconds 0/);
   t.match(metrics, /shouwang_relay_stream_last_sequence 500/);
 
-  // Behind: a relay that has not published anything yet sees all 500 events as lag.
+  // NATS goes away: the pending publish times out, /healthz turns 503; back again, it recovers.
+  await nats.kill();
+  await seedEvents(esdb.store, 1, { batch: 1, perStream: 1 });
+  await until(() => !service.relay.healthy, 'the relay to report itself unhealthy');
+  t.equal((await service.http.inject({ url: '/healthz' })).statusCode, 503);
+  await nats.restart();
+  await until(() => service.relay.healthy && service.relay.lastAcked.seq === 501, 'the relay to recover');
+  t.equal((await service.http.inject({ url: '/healthz' })).statusCode, 200);
+
+  // Behind: a relay that has not published anything yet sees all 501 events as lag.
   const idle = new Relay({ ...relayDeps(nc), store: esdb.store });
   const lag = await measureLag(idle, esdb.store, Date.now(), 10_000);
-  t.equal(lag.events, 500);
+  t.equal(lag.events, 501);
   t.ok(lag.seconds >= 0);
 });
