@@ -31,6 +31,8 @@ export async function startRelayService(config: RelayConfig, logger: Logger = pi
     reconnect: true,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 250,
+    // A relay started before NATS keeps trying instead of exiting.
+    waitOnFirstConnect: true,
   });
   const jsm = await nc.jetstreamManager();
   const outcome = await ensureStream(jsm, {
