@@ -4,7 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { DestinationStream } from 'pino';
 import type { EventStore } from '@shouwang/event-store';
 import { registerAuthentication } from './auth/authenticate.js';
-import { tokenVerifier, type TokenSettings } from './auth/tokens.js';
+import { tokenVerifier, type TokenSettings } from '@shouwang/auth';
 import { correlationIdOf, CORRELATION_HEADER } from './http/correlation.js';
 import { registerErrorHandling } from './http/errorHandler.js';
 import { HttpError } from './http/httpErrors.js';

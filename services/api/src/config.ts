@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { DEVELOPMENT_JWT_SECRET } from '@shouwang/auth';
 
 /** The development signing key: fine on a laptop, refused when NODE_ENV=production. */
-export const DEVELOPMENT_JWT_SECRET = 'shouwang-development-secret-do-not-use-in-production';
+export { DEVELOPMENT_JWT_SECRET };
 export const MIN_PRODUCTION_SECRET_LENGTH = 32;
 
 const flag = (fallback: '0' | '1') =>

@@ -1,7 +1,7 @@
 export { buildApp, type AppDeps } from './app.js';
 export { ApiConfig, loadConfig, DEVELOPMENT_JWT_SECRET } from './config.js';
-export { signToken, tokenVerifier, type TokenSettings } from './auth/tokens.js';
-export { roles, Claims, type Role } from './auth/roles.js';
+export { signToken, tokenVerifier, type TokenSettings } from '@shouwang/auth';
+export { roles, Claims, type Role } from '@shouwang/auth';
 export { policies, policyFor } from './auth/policies.js';
 export { httpErrorCodes, HttpError, type HttpErrorCode } from './http/httpErrors.js';
 export { exampleTokens, exampleClaims } from './tokens.js';

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from './config.js';
-import { roles, type Claims, type Role } from './auth/roles.js';
-import { signToken, type TokenSettings } from './auth/tokens.js';
+import { roles, type Claims, type Role } from '@shouwang/auth';
+import { signToken, type TokenSettings } from '@shouwang/auth';
 
 /** Example identities, one per role, in the demo city's first district (海淀 `haidian`). */
 export function exampleClaims(districtId = 'haidian'): Record<Role, Claims> {

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { policies } from '../src/auth/policies.js';
-import { roles, type Claims, type Role } from '../src/auth/roles.js';
+import { roles, type Claims, type Role } from '@shouwang/auth';
 import { bearer, commander, ok, seedDistrict, shift, staffing, startApi, testClock } from './helpers.js';
 
 // Route × role × own/other district. The callers all belong to `own` (the volunteer is `own-v`);

@@ -2,8 +2,8 @@ import { startEmbeddedStore, type EmbeddedStoreHandle } from '@shouwang/testing'
 import type { FastifyInstance } from 'fastify';
 import type { EventStore } from '@shouwang/event-store';
 import { buildApp, type AppDeps } from '../src/app.js';
-import { signToken } from '../src/auth/tokens.js';
-import type { Claims } from '../src/auth/roles.js';
+import { signToken } from '@shouwang/auth';
+import type { Claims } from '@shouwang/auth';
 
 export const jwt = { secret: 'test-secret-that-is-long-enough-0123456789', issuer: 'shouwang', audience: 'shouwang-api' };
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signToken, tokenVerifier } from '../src/auth/tokens.js';
+import { signToken, tokenVerifier } from '@shouwang/auth';
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
 const secret = 'e2e-secret-long-enough-for-production-use';

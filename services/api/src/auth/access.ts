@@ -1,4 +1,4 @@
-import type { Claims, Role } from './roles.js';
+import type { Claims, Role } from '@shouwang/auth';
 
 /**
  * How far a role reaches on a route:

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from '../http/httpErrors.js';
 import { reaches, type Access, type Target } from './access.js';
 import { policyFor } from './policies.js';
-import type { Claims } from './roles.js';
+import type { Claims } from '@shouwang/auth';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -8,6 +8,12 @@ export interface TokenSettings {
   audience: string;
 }
 
+/**
+ * The signing key of a development machine: the API and the projector both default to it, so
+ * tokens from `pnpm --filter @shouwang/api tokens` work everywhere; production refuses it.
+ */
+export const DEVELOPMENT_JWT_SECRET = 'shouwang-development-secret-do-not-use-in-production';
+
 const ALGORITHM = 'HS256';
 
 const key = (secret: string): Uint8Array => new TextEncoder().encode(secret);

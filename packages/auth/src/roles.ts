@@ -5,7 +5,7 @@ export const roles = ['commander', 'dispatcher', 'volunteer', 'donations_desk', 
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
-/** The claims of a Shouwang bearer token (the projector reads the same ones). */
+/** The claims of a Shouwang bearer token, as the API signs them and every service checks them. */
 export const Claims = z.object({
   sub: z.string().min(1).max(128),
   role: Role,
@@ -15,3 +15,8 @@ export const Claims = z.object({
   volunteerId: z.string().min(1).max(64).optional(),
 });
 export type Claims = z.infer<typeof Claims>;
+
+/** Whether the token may see or act on facts of `districtId` (`city` scope covers every district). */
+export function mayScope(claims: Claims, districtId: string): boolean {
+  return claims.districtId === 'city' || claims.districtId === districtId;
+}
