@@ -1,5 +1,5 @@
 import type { ViewReader } from '../store/viewReader.js';
-import { viewNames } from '../views/docs.js';
+import { viewNames, type ActivityDoc } from '../views/docs.js';
 import { activityRows, districtTotals, round2 } from './districtTotals.js';
 import { dayOf, type Period } from './period.js';
 
@@ -21,6 +21,20 @@ export interface BriefingFigures {
   suppliesDistributed: number;
   donationValueYuan: number;
 }
+
+/** The figures a briefing sums from the hourly activity rows. */
+const summedFigures = [
+  'personTimes',
+  'serviceHours',
+  'householdsScreened',
+  'enterprisesChecked',
+  'areaDisinfectedM2',
+  'sampleTrips',
+  'hotlineCalls',
+  'requestsSolved',
+  'suppliesDistributed',
+  'donationValueYuan',
+] as const satisfies ReadonlyArray<keyof ActivityDoc & keyof BriefingFigures>;
 
 /** Briefing figures (简报数据) of a district or the city (`city`) over a period. */
 export function briefingFigures(reader: ViewReader, districtId: string, period: Period): BriefingFigures {
@@ -49,16 +63,7 @@ export function briefingFigures(reader: ViewReader, districtId: string, period: 
     donationValueYuan: 0,
   };
   for (const a of activityRows(reader, districtId, period)) {
-    f.personTimes += a.personTimes;
-    f.serviceHours += a.serviceHours;
-    f.householdsScreened += a.householdsScreened;
-    f.enterprisesChecked += a.enterprisesChecked;
-    f.areaDisinfectedM2 += a.areaDisinfectedM2;
-    f.sampleTrips += a.sampleTrips;
-    f.hotlineCalls += a.hotlineCalls;
-    f.requestsSolved += a.requestsSolved;
-    f.suppliesDistributed += a.suppliesDistributed;
-    f.donationValueYuan += a.donationValueYuan;
+    for (const figure of summedFigures) f[figure] += a[figure];
   }
   f.serviceHours = round2(f.serviceHours);
   f.donationValueYuan = round2(f.donationValueYuan);

@@ -1,5 +1,6 @@
 import type { ViewReader } from '../store/viewReader.js';
 import { viewNames, type ActivityDoc, type DistrictTotalsDoc } from '../views/docs.js';
+import { emptyTotals } from '../views/volunteers.js';
 import { hourFloor, hourCeil, type Period } from './period.js';
 
 export interface DistrictTotals extends Omit<DistrictTotalsDoc, 'districtId'> {
@@ -8,16 +9,6 @@ export interface DistrictTotals extends Omit<DistrictTotalsDoc, 'districtId'> {
   personTimes: number;
   serviceHours: number;
 }
-
-const emptyTotals = (districtId: string): DistrictTotalsDoc => ({
-  districtId,
-  registered: 0,
-  trained: 0,
-  reserve: 0,
-  onDuty: 0,
-  teams: 0,
-  byTeamKind: {},
-});
 
 /** Sums district counters; `city` sums every district. */
 export function sumTotals(docs: DistrictTotalsDoc[], districtId: string): DistrictTotalsDoc {

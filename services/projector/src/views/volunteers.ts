@@ -4,7 +4,8 @@ import { viewNames, type DistrictTotalsDoc, type TeamDoc, type VolunteerDoc } fr
 
 const V = viewNames;
 
-const emptyTotals = (districtId: string): DistrictTotalsDoc => ({
+/** A district's totals before its first event. */
+export const emptyTotals = (districtId: string): DistrictTotalsDoc => ({
   districtId,
   registered: 0,
   trained: 0,
