@@ -3,7 +3,7 @@ import type { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_
 import type { EventLog } from '../store/eventLog.js';
 import { readsAsAbsent } from '../store/streamState.js';
 import { streamIdentifier, streamNameOf, uint64 } from './convert.js';
-import { encodeEventResponse } from './eventEncoding.js';
+import { eventAt } from './eventEncoding.js';
 import { asServiceError, invalidArgument, streamDeleted } from './errors.js';
 import { eventFilter, type EventFilter } from './filter.js';
 import { nextCommit, send, yieldToOthers } from './flow.js';
@@ -72,14 +72,14 @@ async function readStream(log: EventLog, call: ReadCall, name: string, from: num
   if (!backwards) {
     let k = Math.max(from === 'start' ? 0 : from === 'end' ? visibleLast + 1 : from, s.truncateBefore);
     for (; k <= visibleLast && sent < count; k++, sent++) {
-      if (!(await send(call, encodeEventResponse(log.recordAt(s.indices[k]!))))) return;
+      if (!(await send(call, eventAt(log, s.indices[k]!)))) return;
       if (sent % 1000 === 999) await yieldToOthers();
     }
   } else {
     let k = Math.min(from === 'end' || from === 'start' ? visibleLast : from, visibleLast);
     if (from === 'start') k = Math.min(0, visibleLast);
     for (; k >= s.truncateBefore && sent < count; k--, sent++) {
-      if (!(await send(call, encodeEventResponse(log.recordAt(s.indices[k]!))))) return;
+      if (!(await send(call, eventAt(log, s.indices[k]!)))) return;
       if (sent % 1000 === 999) await yieldToOthers();
     }
   }
@@ -94,7 +94,7 @@ async function readAll(log: EventLog, call: ReadCall, from: number | 'start' | '
     for (let i = from === 'start' ? 0 : from === 'end' ? end : log.firstAtOrAfter(from); i < end && sent < count; i++) {
       if (++examined % 1000 === 0) await yieldToOthers();
       if (filter && !filter.matches(log, i)) continue;
-      if (!(await send(call, encodeEventResponse(log.recordAt(i))))) return;
+      if (!(await send(call, eventAt(log, i)))) return;
       sent++;
     }
   } else {
@@ -102,7 +102,7 @@ async function readAll(log: EventLog, call: ReadCall, from: number | 'start' | '
     for (let i = from === 'end' ? end - 1 : from === 'start' ? -1 : log.firstAtOrAfter(from) - 1; i >= 0 && sent < count; i--) {
       if (++examined % 1000 === 0) await yieldToOthers();
       if (filter && !filter.matches(log, i)) continue;
-      if (!(await send(call, encodeEventResponse(log.recordAt(i))))) return;
+      if (!(await send(call, eventAt(log, i)))) return;
       sent++;
     }
   }

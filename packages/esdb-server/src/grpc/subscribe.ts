@@ -1,5 +1,5 @@
 import type { EventLog } from '../store/eventLog.js';
-import { encodeEventResponse } from './eventEncoding.js';
+import { eventAt } from './eventEncoding.js';
 import { streamDeleted } from './errors.js';
 import type { EventFilter } from './filter.js';
 import { nextCommit, send, yieldToOthers } from './flow.js';
@@ -49,7 +49,7 @@ export async function subscribeToStream(log: EventLog, call: ReadCall, name: str
       next = Math.max(next, s.truncateBefore);
       let sent = 0;
       while (next < s.indices.length && s.indices[next]! < log.visible) {
-        if (!(await send(call, encodeEventResponse(log.recordAt(s.indices[next]!))))) return;
+        if (!(await send(call, eventAt(log, s.indices[next]!)))) return;
         next++;
         if (++sent % 1000 === 0) await yieldToOthers();
       }
@@ -80,7 +80,7 @@ export async function subscribeToAll(log: EventLog, call: ReadCall, from: number
       const at = i++;
       examined++;
       if (!filter || filter.matches(log, at)) {
-        if (!(await send(call, encodeEventResponse(log.recordAt(at))))) return;
+        if (!(await send(call, eventAt(log, at)))) return;
       }
       if (filter && examined % filter.checkpointEvery === 0) {
         if (!(await send(call, checkpoint(log.positionAt(at))))) return;

@@ -204,8 +204,8 @@ export class EventLog {
     return decodeRecord(buf, offset, this.index.positions[i]!)!.record;
   }
 
-  /** Only durable records (i < visible) may be asked for: their bytes are in the file. */
-  private frameAt(i: number): { buf: Buffer; offset: number } {
+  /** The stored frame of record `i`. Only durable records (i < visible) may be asked for: their bytes are in the file. */
+  frameAt(i: number): { buf: Buffer; offset: number } {
     if (this.file) return this.file.frame(this.index.positions[i]!);
     return { buf: this.chunks[this.index.chunks[i]!]!, offset: this.index.offsets[i]! };
   }

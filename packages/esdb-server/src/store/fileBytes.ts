@@ -11,6 +11,8 @@ export class FileBytes {
   private readonly blocks = new Map<number, Buffer>();
   /** File offset up to which every byte is written and synced. */
   durableEnd = 0;
+  private lastBlock = -1;
+  private lastBuffer: Buffer | undefined;
 
   constructor(
     private readonly fd: number,
@@ -33,6 +35,17 @@ export class FileBytes {
   }
 
   private block(b: number): Buffer | undefined {
+    // Sequential reads ask for the same block thousands of times in a row.
+    if (b === this.lastBlock) return this.lastBuffer;
+    const found = this.lookup(b);
+    if (found) {
+      this.lastBlock = b;
+      this.lastBuffer = found;
+    }
+    return found;
+  }
+
+  private lookup(b: number): Buffer | undefined {
     const cached = this.blocks.get(b);
     if (cached) {
       // Least recently used goes first: re-insert to mark it used.
