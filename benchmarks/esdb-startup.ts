@@ -4,11 +4,12 @@
  *
  *   node --import tsx --expose-gc benchmarks/esdb-startup.ts [events=1000000]
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEsdbServer } from '@shouwang/esdb-server';
 import { seedEventLog } from './support/seedStore.js';
+import { spawnStore } from './support/spawnStore.js';
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -26,6 +27,13 @@ async function timedStart(dataDir: string) {
   return { ms, rss, events };
 }
 
+async function processRss(dataDir: string): Promise<number> {
+  const store = await spawnStore(['--data-dir', dataDir]);
+  const status = readFileSync(`/proc/${store.pid}/status`, 'utf8');
+  await store.stop();
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}
+
 const empty = mkdtempSync(join(tmpdir(), 'shouwang-bench-start-empty-'));
 const full = mkdtempSync(join(tmpdir(), 'shouwang-bench-start-full-'));
 try {
@@ -37,6 +45,10 @@ try {
   console.log(`empty data dir: start ${base.ms.toFixed(0)} ms`);
   console.log(`${loaded.events} events (${(size / 2 ** 20).toFixed(0)} MiB log): start ${loaded.ms.toFixed(0)} ms, server memory +${(loaded.rss / 2 ** 20).toFixed(0)} MiB RSS (${Math.round(loaded.rss / loaded.events)} bytes/event)`);
   console.log(`start with history / empty start = ${(loaded.ms / base.ms).toFixed(1)}`);
+  // The same, as its own process (shouwang-esdb): whole-process RSS once it listens.
+  const emptyRss = await processRss(empty);
+  const fullRss = await processRss(full);
+  console.log(`shouwang-esdb process RSS: ${(fullRss / 2 ** 20).toFixed(0)} MiB holding ${loaded.events} events, ${(emptyRss / 2 ** 20).toFixed(0)} MiB empty`);
 } finally {
   rmSync(empty, { recursive: true, force: true });
   rmSync(full, { recursive: true, force: true });
