@@ -4,7 +4,7 @@
  *
  *   node --import tsx --expose-gc benchmarks/esdb-startup.ts [events=1000000]
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEsdbServer } from '@shouwang/esdb-server';
@@ -39,7 +39,7 @@ const full = mkdtempSync(join(tmpdir(), 'shouwang-bench-start-full-'));
 try {
   console.log(`seeding ${count} events…`);
   await seedEventLog(full, count);
-  const size = statSync(join(full, 'events.log')).size;
+  const size = readdirSync(full).reduce((n, f) => n + statSync(join(full, f)).size, 0);
   const base = await timedStart(empty);
   const loaded = await timedStart(full);
   console.log(`empty data dir: start ${base.ms.toFixed(0)} ms`);

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { startEsdbServer } from './server.js';
 
 /** `shouwang-esdb --port <port> --data-dir <dir> | --memory [--host <host>]` */
-const usage = 'usage: shouwang-esdb [--port 2113] [--host 127.0.0.1] (--data-dir <dir> | --memory)';
+const usage = 'usage: shouwang-esdb [--port 2113] [--host 127.0.0.1] (--data-dir <dir> [--segment-bytes <n>] | --memory)';
 
 let values;
 try {
@@ -13,6 +13,7 @@ try {
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string' },
       memory: { type: 'boolean', default: false },
+      'segment-bytes': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   }));
@@ -29,6 +30,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a port number\n${usage}`);
   process.exit(2);
 }
+const segmentBytes = values['segment-bytes'] === undefined ? undefined : Number(values['segment-bytes']);
+if (segmentBytes !== undefined && (!Number.isSafeInteger(segmentBytes) || segmentBytes < 4096)) {
+  console.error(`--segment-bytes must be a whole number of bytes, at least 4096\n${usage}`);
+  process.exit(2);
+}
 if (!values.memory && !values['data-dir']) {
   console.error(`give --data-dir <dir> or --memory\n${usage}`);
   process.exit(2);
@@ -38,7 +44,7 @@ const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const server = await startEsdbServer({
   port,
   host: values.host,
-  ...(values.memory ? { memory: true } : { dataDir: values['data-dir']! }),
+  ...(values.memory ? { memory: true } : { dataDir: values['data-dir']!, segmentBytes }),
   logger,
 });
 // One machine-readable line, so scripts and tests can find the address.

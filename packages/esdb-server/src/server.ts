@@ -28,6 +28,8 @@ export interface EsdbServerOptions {
   /** A throwaway store that keeps nothing on disk. */
   memory?: boolean;
   logger?: Logger;
+  /** Size at which segment files roll over (default 256 MiB); small values are for tests. */
+  segmentBytes?: number;
 }
 
 export interface EsdbServer {
@@ -44,7 +46,7 @@ export async function startEsdbServer(opts: EsdbServerOptions = {}): Promise<Esd
   if (!opts.memory && !opts.dataDir) throw new Error('startEsdbServer needs a dataDir, or memory: true');
   const logger = opts.logger ?? pino({ level: 'silent' });
   const host = opts.host ?? '127.0.0.1';
-  const log = EventLog.open(opts.memory ? undefined : opts.dataDir);
+  const log = EventLog.open(opts.memory ? undefined : opts.dataDir, opts.segmentBytes);
   const server = new Server({
     // Clients ping every 10 s; accept that, and drop peers that stop answering so their
     // subscriptions end.

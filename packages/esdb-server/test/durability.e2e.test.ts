@@ -1,5 +1,5 @@
 import t from 'tap';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
@@ -53,7 +53,8 @@ t.test('kill -9 under load, 20 times: every acknowledged event is there exactly 
   const acked: Ack[] = [];
   let seq = 0;
   for (let round = 0; round < 20; round++) {
-    const child = await spawnServer(port, dir);
+    // Small segments, so kills land around segment roll-overs too.
+    const child = await spawnServer(port, dir, ['--segment-bytes', '65536']);
     const client = EventStoreDBClient.connectionString(`esdb://127.0.0.1:${port}?tls=false`);
     let stop = false;
     // 50 appends in flight: one event to a new stream, or two to a shared one.
@@ -79,7 +80,7 @@ t.test('kill -9 under load, 20 times: every acknowledged event is there exactly 
     await Promise.all(workers);
     await client.dispose();
   }
-  const child = await spawnServer(port, dir);
+  const child = await spawnServer(port, dir, ['--segment-bytes', '65536']);
   const client = EventStoreDBClient.connectionString(`esdb://127.0.0.1:${port}?tls=false`);
   t.teardown(async () => {
     await client.dispose();
@@ -98,6 +99,7 @@ t.test('kill -9 under load, 20 times: every acknowledged event is there exactly 
     else byId.set(e.event!.id, { count: 1, stream: e.event!.streamId, revision: e.event!.revision, position: p });
   }
   t.ok(acked.length > 1000, `a real load was acknowledged (${acked.length} events)`);
+  t.ok(readdirSync(dir).filter((f) => f.startsWith('events')).length > 3, 'the log spans several segment files');
   t.ok(increasing, 'positions strictly increase in $all');
   let lost = 0;
   let duplicated = 0;

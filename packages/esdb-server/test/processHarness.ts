@@ -16,8 +16,8 @@ export function freePort(): Promise<number> {
 }
 
 /** The server as its own process (the `shouwang-esdb` command), for kill -9. */
-export async function spawnServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', String(port), '--data-dir', dataDir], {
+export async function spawnServer(port: number, dataDir: string, extraArgs: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', String(port), '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LOG_LEVEL: 'warn' },
   });

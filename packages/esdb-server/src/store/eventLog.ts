@@ -1,8 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { closeSync, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync, writev } from 'node:fs';
-import { join } from 'node:path';
-import { FileBytes } from './fileBytes.js';
+import { mkdirSync } from 'node:fs';
 import { decodeRecord, encodeRecord, FRAME_HEADER, frameType, nowTicks, scanFrame, uuidToBytes, type StoredRecord } from './record.js';
+import { DEFAULT_SEGMENT_BYTES, FILE_HEADER, Segments, type PlacedFrame } from './segments.js';
 import { RecordIndex } from './recordIndex.js';
 import {
   currentRevisionOf,
@@ -15,12 +14,6 @@ import {
 
 /** EventStoreDB's default maximum size of one append (data + metadata of all its events). */
 export const MAX_APPEND_SIZE = 1024 * 1024;
-/**
- * The log file starts with this header: it names the format, and it keeps every event's
- * position above zero, so no consumer can mistake the first event's position for "nothing yet".
- */
-const FILE_HEADER = Buffer.from('SHOUWANG-ESDB-01', 'ascii');
-
 /** Revision EventStoreDB gives a tombstone. */
 export const TOMBSTONE_REVISION = Number.MAX_SAFE_INTEGER;
 
@@ -44,7 +37,7 @@ export type DeleteOutcome =
   | { kind: 'stream_deleted' };
 
 interface PendingWrite {
-  frames: Buffer[];
+  frames: PlacedFrame[];
   visibleAfter: number;
   done: () => void;
   fail: (e: Error) => void;
@@ -61,8 +54,8 @@ interface PendingWrite {
 export class EventLog {
   /** Position, revision, stream and bytes of every record, in `$all` order. */
   private readonly index = new RecordIndex();
-  /** The bytes of a durable log: read back from the file through a bounded block cache. */
-  private file: FileBytes | undefined;
+  /** A durable log's segment files; its frames are read back from them through a bounded cache. */
+  private disk: Segments | undefined;
   /** The bytes of an in-memory log: one buffer per frame. */
   private readonly chunks: Buffer[] = [];
   private readonly streamNames: string[] = [];
@@ -74,74 +67,30 @@ export class EventLog {
   private queue: PendingWrite[] = [];
   private flushing = false;
   private broken: Error | undefined;
-  private fd: number | undefined;
 
-  private constructor(private readonly path: string | undefined) {
+  private constructor() {
     this.commits.setMaxListeners(0);
   }
 
-  /** Opens (or creates) the log in `dataDir`, or an in-memory log when `dataDir` is undefined. */
-  static open(dataDir: string | undefined): EventLog {
-    if (dataDir === undefined) return new EventLog(undefined);
+  /**
+   * Opens (or creates) the log in `dataDir`, or an in-memory log when `dataDir` is undefined.
+   * `segmentBytes` (tests) sets where segment files roll over.
+   */
+  static open(dataDir: string | undefined, segmentBytes = DEFAULT_SEGMENT_BYTES): EventLog {
+    const log = new EventLog();
+    if (dataDir === undefined) return log;
     mkdirSync(dataDir, { recursive: true });
-    const path = join(dataDir, 'events.log');
-    const log = new EventLog(path);
-    log.fd = openSync(path, 'a+');
-    log.load();
+    // Start-up reads every frame header once (through a window, never the whole log) and builds
+    // the index from it; no record is decoded but the $metadata of soft deletes.
+    log.disk = Segments.open(dataDir, segmentBytes, (window, at, position) => {
+      const frame = scanFrame(window, at);
+      if (!frame) return undefined;
+      log.indexFrame(frame.stream, frame.revision, frame.systemType, position, 0, position, window, frame.idOffset, () => decodeRecord(window, at, position)!.record.data);
+      return frame.next;
+    });
+    log.nextPosition = log.disk.next;
+    log.visible = log.index.length;
     return log;
-  }
-
-  private load(): void {
-    const fd = this.fd!;
-    const size = fstatSync(fd).size;
-    const header = Buffer.alloc(FILE_HEADER.length);
-    if (size < FILE_HEADER.length) {
-      // New, or a crash before the header was synced: nothing was ever acknowledged.
-      ftruncateSync(fd, 0);
-      writeSync(fd, FILE_HEADER);
-      fdatasyncSync(fd);
-      this.nextPosition = FILE_HEADER.length;
-      this.file = new FileBytes(fd);
-      this.file.durableEnd = this.nextPosition;
-      return;
-    }
-    readSync(fd, header, 0, header.length, 0);
-    if (!header.equals(FILE_HEADER)) throw new Error(`${this.path} is not a Shouwang event log`);
-    // Scan the file through a window of a few MiB: start-up reads every byte once but never
-    // holds the whole log.
-    const WINDOW = 8 * 1024 * 1024;
-    let window = Buffer.alloc(0);
-    let windowStart = FILE_HEADER.length;
-    let offset = FILE_HEADER.length;
-    for (;;) {
-      const rel = offset - windowStart;
-      const frame = scanFrame(window, rel);
-      if (!frame) {
-        const need = rel + FRAME_HEADER <= window.length ? FRAME_HEADER + window.readUInt32LE(rel) : FRAME_HEADER;
-        if (need <= size - offset && rel + need > window.length) {
-          // The frame runs past the window: slide the window to it.
-          const length = Math.min(Math.max(WINDOW, need), size - offset);
-          window = Buffer.allocUnsafe(length);
-          let got = 0;
-          while (got < length) got += readSync(fd, window, got, length - got, offset + got);
-          windowStart = offset;
-          continue;
-        }
-        break;
-      }
-      const bytes = window;
-      this.indexFrame(frame.stream, frame.revision, frame.systemType, offset, 0, offset, bytes, frame.idOffset, () => decodeRecord(bytes, rel, offset)!.record.data);
-      offset = windowStart + frame.next;
-    }
-    if (offset < size) {
-      // A torn tail: the write that crashed was never acknowledged, so dropping it loses nothing.
-      ftruncateSync(fd, offset);
-      fdatasyncSync(fd);
-    }
-    this.nextPosition = offset;
-    this.visible = this.index.length;
-    this.file = new FileBytes(fd);
-    this.file.durableEnd = offset;
   }
 
   private indexFrame(
@@ -206,7 +155,7 @@ export class EventLog {
 
   /** The stored frame of record `i`. Only durable records (i < visible) may be asked for: their bytes are in the file. */
   frameAt(i: number): { buf: Buffer; offset: number } {
-    if (this.file) return this.file.frame(this.index.positions[i]!);
+    if (this.disk) return this.disk.frame(this.index.positions[i]!);
     return { buf: this.chunks[this.index.chunks[i]!]!, offset: this.index.offsets[i]! };
   }
 
@@ -244,7 +193,7 @@ export class EventLog {
       return Promise.resolve({ kind: 'wrong_expected_version', currentRevision: currentRevisionOf(s) });
     }
     const created = nowTicks();
-    let frame: Buffer;
+    let frame: PlacedFrame;
     if (tombstone) {
       frame = this.write({ stream, revision: TOMBSTONE_REVISION, id: crypto.randomUUID(), type: '$streamDeleted', isJson: false, createdTicks: created, data: new Uint8Array(), metadata: new Uint8Array() });
     } else {
@@ -292,16 +241,17 @@ export class EventLog {
     return undefined;
   }
 
-  private write(input: Parameters<typeof encodeRecord>[0]): Buffer {
+  private write(input: Parameters<typeof encodeRecord>[0]): PlacedFrame {
     const frame = encodeRecord(input);
-    const position = this.nextPosition;
-    this.nextPosition += frame.length;
-    // A durable log reads its frames back from the file; only an in-memory log keeps them.
-    const chunk = this.file ? 0 : this.chunks.push(frame) - 1;
+    const placed = this.disk ? this.disk.place(frame.length) : { position: this.nextPosition, segment: 0 };
+    const position = placed.position;
+    this.nextPosition = position + frame.length;
+    // A durable log reads its frames back from its files; only an in-memory log keeps them.
+    const chunk = this.disk ? 0 : this.chunks.push(frame) - 1;
     const systemType = input.type === '$streamDeleted' || input.type === '$metadata' ? input.type : undefined;
-    const payload = FRAME_HEADER + 4 + frame.readUInt32LE(FRAME_HEADER);
-    this.indexFrame(input.stream, input.revision, systemType, position, chunk, this.file ? position : 0, frame, payload, () => input.data);
-    return frame;
+    const idAt = FRAME_HEADER + 4 + frame.readUInt32LE(FRAME_HEADER);
+    this.indexFrame(input.stream, input.revision, systemType, position, chunk, this.disk ? position : 0, frame, idAt, () => input.data);
+    return { segment: placed.segment, frame };
   }
 
   private whenVisible<T>(index: number, value: T): Promise<T> {
@@ -312,7 +262,7 @@ export class EventLog {
     });
   }
 
-  private enqueue(frames: Buffer[]): Promise<void> {
+  private enqueue(frames: PlacedFrame[]): Promise<void> {
     return new Promise((done, fail) => {
       this.queue.push({ frames, visibleAfter: this.index.length, done, fail });
       this.scheduleFlush();
@@ -330,9 +280,10 @@ export class EventLog {
     this.queue = [];
     // Frames are written as they are decided, so everything up to here is in this batch.
     const end = this.nextPosition;
-    void this.writeOut(batch.flatMap((w) => w.frames)).then(
+    const frames = batch.flatMap((w) => w.frames);
+    const written = this.disk && frames.length > 0 ? this.disk.persist(frames, end) : Promise.resolve();
+    void written.then(
       () => {
-        if (this.file) this.file.durableEnd = end;
         this.visible = batch.reduce((m, w) => Math.max(m, w.visibleAfter), this.visible);
         for (const w of batch) w.done();
         this.commits.emit('commit');
@@ -348,22 +299,6 @@ export class EventLog {
         this.flushing = false;
       },
     );
-  }
-
-  /** Writes and syncs off the event loop, so requests keep arriving (and queueing) meanwhile. */
-  private async writeOut(frames: Buffer[]): Promise<void> {
-    const fd = this.fd;
-    if (fd === undefined || frames.length === 0) return;
-    // writev takes at most IOV_MAX buffers at a time.
-    for (let i = 0; i < frames.length; i += 1024) {
-      const chunk = frames.slice(i, i + 1024);
-      const total = chunk.reduce((n, b) => n + b.length, 0);
-      const written = await new Promise<number>((resolve, reject) =>
-        writev(fd, chunk, (err, n) => (err ? reject(err) : resolve(n))),
-      );
-      if (written !== total) throw new Error(`short write (${written} of ${total} bytes)`);
-    }
-    await new Promise<void>((resolve, reject) => fdatasync(fd, (err) => (err ? reject(err) : resolve())));
   }
 
   /** Index of the first visible record whose position is >= `position`. */
@@ -388,12 +323,12 @@ export class EventLog {
   }
 
   fileSize(): number {
-    return this.fd === undefined ? this.nextPosition : fstatSync(this.fd).size;
+    return this.disk ? this.disk.size() : this.nextPosition;
   }
 
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
+    this.disk?.close();
+    this.disk = undefined;
     this.broken = new Error('event log closed');
   }
 }
