@@ -10,13 +10,13 @@ import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnStore } from './support/spawnStore.js';
+import { spawnEsdbProcess } from '@shouwang/esdb-server';
 
 const seconds = Number(process.argv[2] ?? 5);
 const inFlight = 50;
 
 async function run(label: string, args: string[]): Promise<number> {
-  const store = await spawnStore(args);
+  const store = await spawnEsdbProcess(['--port', '0', ...args]);
   const client = EventStoreDBClient.connectionString(store.connectionString);
   await client.appendToStream('warmup', jsonEvent({ type: 'Warmup', data: {} }));
   let done = 0;

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedEventLog } from './support/seedStore.js';
-import { spawnStore } from './support/spawnStore.js';
+import { spawnEsdbProcess } from '@shouwang/esdb-server';
 
 const count = Number(process.argv[2] ?? 1_000_000);
 
@@ -31,7 +31,7 @@ const dir = mkdtempSync(join(tmpdir(), 'shouwang-bench-readall-'));
 try {
   console.log(`seeding ${count} events…`);
   await seedEventLog(dir, count);
-  const store = await spawnStore(['--data-dir', dir]);
+  const store = await spawnEsdbProcess(['--port', '0', '--data-dir', dir]);
   const embedded = await readAllRate('embedded server', store.connectionString);
   await store.stop();
 

@@ -7,9 +7,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEsdbServer } from '@shouwang/esdb-server';
 import { seedEventLog } from './support/seedStore.js';
-import { spawnStore } from './support/spawnStore.js';
+import { spawnEsdbProcess, startEsdbServer } from '@shouwang/esdb-server';
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -28,8 +27,8 @@ async function timedStart(dataDir: string) {
 }
 
 async function processRss(dataDir: string): Promise<number> {
-  const store = await spawnStore(['--data-dir', dataDir]);
-  const status = readFileSync(`/proc/${store.pid}/status`, 'utf8');
+  const store = await spawnEsdbProcess(['--port', '0', '--data-dir', dataDir]);
+  const status = readFileSync(`/proc/${store.child.pid}/status`, 'utf8');
   await store.stop();
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }

@@ -1,2 +1,3 @@
 export { startEsdbServer, type EsdbServer, type EsdbServerOptions } from './server.js';
 export { MAX_APPEND_SIZE } from './store/eventLog.js';
+export { spawnEsdbProcess, type EsdbProcess } from './spawn.js';

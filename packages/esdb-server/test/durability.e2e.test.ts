@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { startEsdbServer } from '../src/index.js';
 import { collect } from './contract/target.js';
-import { freePort, kill9, spawnServer } from './processHarness.js';
+import { spawnEsdbProcess } from '../src/index.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'shouwang-esdb-durable-'));
 t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -49,12 +49,15 @@ interface Ack {
 t.test('kill -9 under load, 20 times: every acknowledged event is there exactly once', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'shouwang-esdb-kill-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const port = await freePort();
+  // Small segments, so kills land around segment roll-overs too. The first start picks a free
+  // port; every restart takes the same one, as a restarted server would.
+  const args = ['--data-dir', dir, '--segment-bytes', '65536'];
+  const { port, kill: stopFirst } = await spawnEsdbProcess(['--port', '0', ...args]);
+  await stopFirst();
   const acked: Ack[] = [];
   let seq = 0;
   for (let round = 0; round < 20; round++) {
-    // Small segments, so kills land around segment roll-overs too.
-    const child = await spawnServer(port, dir, ['--segment-bytes', '65536']);
+    const server = await spawnEsdbProcess(['--port', String(port), ...args]);
     const client = EventStoreDBClient.connectionString(`esdb://127.0.0.1:${port}?tls=false`);
     let stop = false;
     // 50 appends in flight: one event to a new stream, or two to a shared one.
@@ -75,16 +78,16 @@ t.test('kill -9 under load, 20 times: every acknowledged event is there exactly 
     };
     const workers = Array.from({ length: 50 }, worker);
     await new Promise((r) => setTimeout(r, 150 + Math.random() * 350));
-    await kill9(child);
+    await server.kill();
     stop = true;
     await Promise.all(workers);
     await client.dispose();
   }
-  const child = await spawnServer(port, dir, ['--segment-bytes', '65536']);
-  const client = EventStoreDBClient.connectionString(`esdb://127.0.0.1:${port}?tls=false`);
+  const server = await spawnEsdbProcess(['--port', String(port), ...args]);
+  const client = EventStoreDBClient.connectionString(server.connectionString);
   t.teardown(async () => {
     await client.dispose();
-    await kill9(child);
+    await server.kill();
   });
   const all = await collect(client.readAll());
   const byId = new Map<string, { count: number; stream: string; revision: bigint; position: bigint }>();
