@@ -5,7 +5,7 @@
  * same run. Run: node --import tsx benchmarks/api-dispatch.ts
  * Knobs: BENCH_REQUESTS (default 20000), BENCH_CONNECTIONS (50), BENCH_WARMUP (1000),
  * BENCH_STORE=process to run the same embedded server as its own process (shouwang-esdb) instead
- * of inside the API process.
+ * of inside the API process, BENCH_CPU_PROFILE=<file> to profile the measured phase only.
  */
 import http from 'node:http';
 import os from 'node:os';
@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp, signToken } from '@shouwang/api';
 import { openEventStore, type EventStore } from '@shouwang/event-store';
 import { startEmbeddedStore, tempDir } from '@shouwang/testing';
+import { profiled } from './support/cpuProfile.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -172,7 +173,7 @@ async function main(): Promise<void> {
   console.log(`warm-up: ${WARMUP} dispatches`);
   await load(port, WARMUP, request(0), dispatcher);
   console.log(`measuring: ${REQUESTS} dispatches at ${CONNECTIONS} connections`);
-  const api = await load(port, REQUESTS, request(WARMUP), dispatcher);
+  const api = await profiled(() => load(port, REQUESTS, request(WARMUP), dispatcher));
   await app.close();
   await store.stop();
 
