@@ -40,5 +40,16 @@ export type Actor = z.infer<typeof Actor>;
 export const ShortText = z.string().trim().min(1).max(200);
 export const LongText = z.string().trim().min(1).max(2000);
 
+// Deciders compare the same shift times again and again (each dispatch against every one the
+// volunteer holds); parsing is most of that cost, so recent answers are remembered.
+const parsedTimes = new Map<string, number>();
+
 /** Milliseconds since the epoch for an ISO string (offsets allowed, so plain string order is not enough). */
-export const toMillis = (iso: string): number => Date.parse(iso);
+export const toMillis = (iso: string): number => {
+  let ms = parsedTimes.get(iso);
+  if (ms === undefined) {
+    if (parsedTimes.size >= 10_000) parsedTimes.clear();
+    parsedTimes.set(iso, (ms = Date.parse(iso)));
+  }
+  return ms;
+};
