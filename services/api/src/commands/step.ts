@@ -83,7 +83,7 @@ async function decideAndAppend<C, S>(input: StepInput<C, S>): Promise<StepResult
     const started = process.hrtime.bigint();
     const cached = attempt === 0 ? cache.get(stream) : undefined;
     const history = cached ? cached.history : await store.readStream(stream);
-    const state = cached?.state !== undefined ? (cached.state as S) : foldHistory(decider, history);
+    const state = (cached ? (cached.state ??= foldHistory(decider, history)) : foldHistory(decider, history)) as S;
     if (!cached) cache.put(stream, history, state);
     const firstAt = history.findIndex((e) => e.id === firstId);
     if (firstAt >= 0) {

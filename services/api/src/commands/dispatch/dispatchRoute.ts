@@ -3,7 +3,6 @@ import {
   DomainError,
   Id,
   IsoDateTime,
-  modeStream,
   protocolCommandId,
   reservingStatuses,
   volunteerDecider,
@@ -17,7 +16,7 @@ import type { CommandRoute } from '../define.js';
 import { buildCommand } from '../build.js';
 import { runStep } from '../step.js';
 import { VolunteerParams } from '../routes/schemas.js';
-import { MODE_MAX_AGE_MS, modeOfDistrict, readTarget, type TargetRef } from './facts.js';
+import { modeOfDistrict, readModes, readTarget, type TargetRef } from './facts.js';
 import { readThrough } from '../streamCache.js';
 import { takeSeat } from './seat.js';
 import { recordedRefusal, refusalFor } from './refusal.js';
@@ -59,7 +58,7 @@ export const dispatchRoute: CommandRoute = {
     const dispatchId = body.dispatchId ?? `d-${eventIdFor(inv.commandId, 0)}`;
     const volunteer = volunteerStream(volunteerId);
     // Reads that do not depend on each other go out together (served from the cache when warm).
-    const cityModes = readThrough(store, modeStream('city'), MODE_MAX_AGE_MS);
+    const cityModes = readModes(store, 'city');
     const volunteerWarm = readThrough(store, volunteer);
     cityModes.catch(() => undefined);
     volunteerWarm.catch(() => undefined);

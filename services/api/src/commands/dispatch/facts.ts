@@ -16,7 +16,7 @@ import {
 } from '@shouwang/domain';
 import type { EventStore, StoredEvent } from '@shouwang/event-store';
 import { foldHistory } from '../step.js';
-import { cacheOf, readThrough } from '../streamCache.js';
+import { readFreshState, readState } from '../streamCache.js';
 
 /** What the caller names; everything else about the target is read from its stream. */
 export type TargetRef =
@@ -27,42 +27,41 @@ export type TargetRef =
  * A mode switched by another API process is seen within this long; one switched here at once.
  * (The doc already admits an assignment under the mode read just before.)
  */
-export const MODE_MAX_AGE_MS = 1000;
+const MODE_MAX_AGE_MS = 1000;
+
+const foldModes = (history: StoredEvent[]) => foldHistory(responseModeDecider as never, history) as ResponseModeState;
+
+/** The modes of `districtId` (or `city`) as this process last saw them, at most MODE_MAX_AGE_MS old. */
+export const readModes = (store: EventStore, districtId: string): Promise<ResponseModeState> =>
+  readState(store, modeStream(districtId), foldModes, MODE_MAX_AGE_MS);
 
 /** The mode in force for a district: the higher of its own and the city's, with its plan. */
 export async function modeOfDistrict(
   store: EventStore,
   districtId: string,
-  cityHistory?: Promise<StoredEvent[]>,
+  cityModes: Promise<ResponseModeState> = readModes(store, 'city'),
 ): Promise<{ mode: ResponseMode; plan: ModePlan }> {
-  const [city, district] = await Promise.all([
-    cityHistory ?? readThrough(store, modeStream('city'), MODE_MAX_AGE_MS),
-    readThrough(store, modeStream(districtId), MODE_MAX_AGE_MS),
-  ]);
-  return modeInForce(
-    foldHistory(responseModeDecider as never, city) as ResponseModeState,
-    foldHistory(responseModeDecider as never, district) as ResponseModeState,
-  );
+  const [city, district] = await Promise.all([cityModes, readModes(store, districtId)]);
+  return modeInForce(city, district);
 }
 
 /** The dispatch target with the facts its stream holds (district, station, kind, skills, window). */
 export async function readTarget(store: EventStore, ref: TargetRef): Promise<DispatchTarget> {
+  const fold = (history: StoredEvent[]) =>
+    ref.kind === 'post_shift' ? (foldHistory(postDecider as never, history) as PostState) : (foldHistory(requestDecider as never, history) as RequestState);
   try {
-    return targetFrom(ref, await readThrough(store, streamOf(ref)));
-  } catch (err) {
+    return targetFrom(ref, await readState(store, streamOf(ref), fold));
+  } catch {
     // Refused on what this process remembers: the post may have a new shift since; read afresh.
-    const fresh = await store.readStream(streamOf(ref));
-    cacheOf(store).put(streamOf(ref), fresh);
-    void err;
-    return targetFrom(ref, fresh);
+    return targetFrom(ref, await readFreshState(store, streamOf(ref), fold));
   }
 }
 
 const streamOf = (ref: TargetRef): string => (ref.kind === 'post_shift' ? postStream(ref.postId) : requestStream(ref.requestId));
 
-function targetFrom(ref: TargetRef, history: StoredEvent[]): DispatchTarget {
+function targetFrom(ref: TargetRef, state: PostState | RequestState): DispatchTarget {
   if (ref.kind === 'post_shift') {
-    const s = foldHistory(postDecider as never, history) as PostState;
+    const s = state as PostState;
     const post = s.post ?? (() => { throw new DomainError('SW_ERR_NOT_FOUND', 'no such post'); })();
     if (post.closed) throw new DomainError('SW_ERR_POST_CLOSED');
     const shift = post.shifts[ref.shiftId] ?? (() => { throw new DomainError('SW_ERR_UNKNOWN_SHIFT'); })();
@@ -79,7 +78,7 @@ function targetFrom(ref: TargetRef, history: StoredEvent[]): DispatchTarget {
     };
     return target;
   }
-  const s = foldHistory(requestDecider as never, history) as RequestState;
+  const s = state as RequestState;
   const request = s.request ?? (() => { throw new DomainError('SW_ERR_NOT_FOUND', 'no such request'); })();
   const target: DispatchTarget = {
     kind: 'request',
