@@ -8,6 +8,7 @@ import { tokenVerifier, type TokenSettings } from '@shouwang/auth';
 import { correlationIdOf, CORRELATION_HEADER } from './http/correlation.js';
 import { registerErrorHandling } from './http/errorHandler.js';
 import { HttpError } from './http/httpErrors.js';
+import { registerHandlerTimeout } from './http/handlerTimeout.js';
 import { registerOpenApi } from './http/openapi.js';
 import { loggerOptions } from './logging.js';
 import { createMetrics, type ApiMetrics } from './ops/metrics.js';
@@ -49,8 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: correlationIdOf,
     logController: new LogController({ requestIdLogLabel: 'correlationId' }),
     bodyLimit: deps.bodyLimitBytes ?? 65_536,
-    // Application-level (503 SW_ERR_TIMEOUT, works with keep-alive); the socket one guards slow uploads.
-    handlerTimeout: deps.requestTimeoutMs ?? 10_000,
+    // The socket-level timeout guards slow uploads; registerHandlerTimeout answers slow handlers.
     requestTimeout: (deps.requestTimeoutMs ?? 10_000) * 2,
   }).withTypeProvider<ZodTypeProvider>();
   const registered: { method: string; url: string }[] = [];
@@ -62,9 +62,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   const metrics = deps.metrics ?? createMetrics();
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header(CORRELATION_HEADER, request.id);
+    done();
   });
+  registerHandlerTimeout(app, deps.requestTimeoutMs ?? 10_000);
   registerErrorHandling(app);
   registerAuthentication(app, tokenVerifier(deps.jwt));
   const limit = deps.rateLimit ?? { max: 1200, windowMs: 60_000 };

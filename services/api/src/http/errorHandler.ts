@@ -13,7 +13,6 @@ const fastifyCodes: Record<string, HttpErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'SW_ERR_MALFORMED_BODY',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'SW_ERR_MALFORMED_BODY',
   FST_ERR_CTP_INVALID_TYPE: 'SW_ERR_UNSUPPORTED_MEDIA_TYPE',
-  FST_ERR_HANDLER_TIMEOUT: 'SW_ERR_TIMEOUT',
 };
 
 const byStatus = (status: number): HttpErrorCode =>
