@@ -1,79 +1,37 @@
 /**
  * Dispatch commands end to end — HTTP → zod → read target, modes and volunteer → decide →
  * durable append on both streams → reply — at 50 keep-alive connections over a real socket, on
- * the embedded store (on disk), beside a bare fastify + zod route answering the same body in the
- * same run. Run: node --import tsx benchmarks/api-dispatch.ts
+ * the embedded default as `pnpm start` runs it (the store in its own process, on disk), with the
+ * load generated from a third process. Two baselines in the same run: a bare fastify + zod route
+ * answering the same body (the HTTP floor) and the two appends of a dispatch alone, one after
+ * the other, through the same client to the same store at the same concurrency (the store floor).
+ * Run: node --import tsx benchmarks/api-dispatch.ts
  * Knobs: BENCH_REQUESTS (default 20000), BENCH_CONNECTIONS (50), BENCH_WARMUP (1000),
- * BENCH_STORE=process to run the same embedded server as its own process (shouwang-esdb) instead
- * of inside the API process, BENCH_CPU_PROFILE=<file> to profile the measured phase only.
+ * BENCH_STORE=in-process to run the store inside the API process, BENCH_CPU_PROFILE=<file> to
+ * profile the API process during the measured phase only.
  */
-import http from 'node:http';
 import os from 'node:os';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { buildApp, signToken } from '@shouwang/api';
+import { spawnEsdbProcess } from '@shouwang/esdb-server';
 import { openEventStore, type EventStore } from '@shouwang/event-store';
 import { startEmbeddedStore, tempDir } from '@shouwang/testing';
 import { profiled } from './support/cpuProfile.js';
+import { runLoad, type LoadResult } from './support/httpLoad.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1_000);
+const IN_PROCESS = process.env.BENCH_STORE === 'in-process';
 const SHIFTS = 24;
 const POSTS = 400;
 const jwt = { secret: 'benchmark-secret-benchmark-secret-0001', issuer: 'shouwang', audience: 'shouwang-api' };
 
-interface Result {
-  perSecond: number;
-  p50: number;
-  p99: number;
-  statuses: Record<number, number>;
-}
+type Request = { path: string; body: string };
 
-/** `count` POSTs from `CONNECTIONS` workers over keep-alive sockets; latency per request in ms. */
-async function load(port: number, count: number, request: (i: number) => { path: string; body: string }, headers: Record<string, string>): Promise<Result> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const latencies: number[] = [];
-  const statuses: Record<number, number> = {};
-  let next = 0;
-  const one = (i: number) =>
-    new Promise<void>((resolve, reject) => {
-      const { path, body } = request(i);
-      const started = process.hrtime.bigint();
-      const req = http.request(
-        { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-        (res) => {
-          res.resume();
-          res.on('end', () => {
-            latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-            statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
-            resolve();
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-  const worker = async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= count) return;
-      await one(i);
-    }
-  };
-  const started = Date.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  const seconds = (Date.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { perSecond: count / seconds, p50: at(0.5), p99: at(0.99), statuses };
-}
-
-async function baseline(count: number, body: (i: number) => string): Promise<Result> {
+async function baseline(requests: Request[]): Promise<LoadResult> {
   const app = Fastify({ logger: false }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -86,35 +44,48 @@ async function baseline(count: number, body: (i: number) => string): Promise<Res
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
-  await load(port, Math.min(WARMUP, count), (i) => ({ path: '/v1/volunteers/v/dispatches', body: body(i) }), {});
-  const result = await load(port, count, (i) => ({ path: '/v1/volunteers/v/dispatches', body: body(i) }), {});
+  await runLoad({ port, connections: CONNECTIONS, headers: {}, requests: requests.slice(0, WARMUP) });
+  const result = await runLoad({ port, connections: CONNECTIONS, headers: {}, requests });
   await app.close();
   return result;
 }
 
-/** The store: in this process (the embedded default), or the same server as a child process. */
+/**
+ * The store floor: what a dispatch cannot go below — a volunteer append and then a post append,
+ * each durable with its expected revision, `count` times from CONNECTIONS workers.
+ */
+async function twoAppends(store: EventStore, count: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  const actor = { role: 'dispatcher', id: 'bench-dispatcher', districtId: 'haidian' } as const;
+  const metadata = (n: number) => ({ commandId: `floor-${n}`, correlationId: `floor-${n}`, causationId: `floor-${n}`, actor, occurredAt: new Date().toISOString(), schemaVersion: 1 });
+  const event = (type: string, n: number) => [{ id: crypto.randomUUID(), type, data: { dispatchId: `d${n}`, postId: `p${n % POSTS}`, shiftId: 'h0' }, metadata: metadata(n) }];
+  const worker = async () => {
+    for (let n = next++; n < count; n = next++) {
+      const started = process.hrtime.bigint();
+      await store.append(`floorvolunteer-${n}`, event('FloorReserved', n), 'no_stream');
+      await store.append(`floorpost-${n}`, event('FloorSeated', n), 'no_stream');
+      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  };
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { perSecond: count / seconds, p50: at(0.5), p99: at(0.99), statuses: {} };
+}
+
+/** The store: its own process (the embedded default of `pnpm start`), or inside this process. */
 async function openStore(): Promise<{ store: EventStore; stop(): Promise<void> }> {
-  if (process.env.BENCH_STORE !== 'process') return startEmbeddedStore();
-  const cli = fileURLToPath(new URL('../packages/esdb-server/src/cli.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data-dir', tempDir('bench-esdb-')], {
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const connectionString = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-      const m = /listening on (esdb:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`shouwang-esdb exited with ${code}`)));
-  });
-  const store = await openEventStore({ connectionString });
+  if (IN_PROCESS) return startEmbeddedStore();
+  const server = await spawnEsdbProcess(['--port', '0', '--data-dir', tempDir('bench-esdb-')]);
+  const store = await openEventStore({ connectionString: server.connectionString });
   return {
     store,
     stop: async () => {
       await store.close();
-      child.kill('SIGTERM');
+      await server.stop();
     },
   };
 }
@@ -161,29 +132,32 @@ async function main(): Promise<void> {
   }
 
   const dispatcher = { authorization: `Bearer ${await signToken(jwt, { sub: 'bench-dispatcher', role: 'dispatcher', districtId: 'haidian' })}` };
-  const request = (offset: number) => (i: number) => {
-    const n = offset + i;
-    const volunteer = n % volunteers;
-    const shift = Math.floor(n / volunteers);
-    return {
-      path: `/v1/volunteers/v${volunteer}/dispatches`,
-      body: JSON.stringify({ dispatchId: `d${n}`, target: { kind: 'post_shift', postId: `p${n % POSTS}`, shiftId: `h${shift}` } }),
-    };
-  };
+  // Volunteer n % V to shift n / V: every request a new dispatch that overlaps no other.
+  const requests = (from: number, count: number): Request[] =>
+    Array.from({ length: count }, (_, i) => {
+      const n = from + i;
+      return {
+        path: `/v1/volunteers/v${n % volunteers}/dispatches`,
+        body: JSON.stringify({ dispatchId: `d${n}`, target: { kind: 'post_shift', postId: `p${n % POSTS}`, shiftId: `h${Math.floor(n / volunteers)}` } }),
+      };
+    });
   console.log(`warm-up: ${WARMUP} dispatches`);
-  await load(port, WARMUP, request(0), dispatcher);
+  await runLoad({ port, connections: CONNECTIONS, headers: dispatcher, requests: requests(0, WARMUP) });
   console.log(`measuring: ${REQUESTS} dispatches at ${CONNECTIONS} connections`);
-  const api = await profiled(() => load(port, REQUESTS, request(WARMUP), dispatcher));
+  const measured = requests(WARMUP, REQUESTS);
+  const api = await profiled(() => runLoad({ port, connections: CONNECTIONS, headers: dispatcher, requests: measured }));
   await app.close();
+  console.log('baselines: two bare appends per dispatch, bare fastify + zod route');
+  const floor = await twoAppends(store.store, REQUESTS);
   await store.stop();
-
-  const bare = await baseline(REQUESTS, (i) => request(WARMUP)(i).body);
-  const line = (name: string, r: Result) =>
-    `${name.padEnd(28)} ${r.perSecond.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   ${JSON.stringify(r.statuses)}`;
-  console.log(`\nnode ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${new Date().toISOString()}, store ${process.env.BENCH_STORE === 'process' ? 'in its own process' : 'in the API process'}, load ${os.loadavg()[0]!.toFixed(1)}`);
+  const bare = await baseline(measured);
+  const line = (name: string, r: LoadResult) =>
+    `${name.padEnd(31)} ${r.perSecond.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   ${JSON.stringify(r.statuses)}`;
+  console.log(`\nnode ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${new Date().toISOString()}, store ${IN_PROCESS ? 'in the API process' : 'in its own process'}, load ${os.loadavg()[0]!.toFixed(1)}`);
   console.log(line('api dispatch (end to end)', api));
+  console.log(line('two bare appends (store floor)', floor));
   console.log(line('bare fastify + zod route', bare));
-  console.log(`ratio api/bare throughput: ${(api.perSecond / bare.perSecond).toFixed(3)}`);
+  console.log(`ratio api/store floor: ${(api.perSecond / floor.perSecond).toFixed(3)}   api/bare route: ${(api.perSecond / bare.perSecond).toFixed(3)}`);
 }
 
 main().catch((err: unknown) => {
