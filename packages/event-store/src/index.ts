@@ -2,7 +2,6 @@ export type {
   Actor,
   AppendResult,
   CaughtUp,
-  Decider,
   EventMetadata,
   EventStore,
   EventSubscription,
@@ -16,7 +15,6 @@ export type {
 } from './types.js';
 export { openEventStore, type OpenEventStoreOptions } from './openEventStore.js';
 export { eventIdFor, uuidV5, EVENT_ID_NAMESPACE } from './eventId.js';
-export { handleCommand, type HandleCommandOptions, type HandleCommandResult, type MetadataBase } from './handleCommand.js';
 export {
   WrongExpectedVersionError,
   StreamDeletedError,

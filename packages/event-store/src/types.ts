@@ -92,10 +92,3 @@ export interface EventStore {
   subscribeToAll(opts: SubscribeToAllOptions): EventSubscription;
   close(): Promise<void>;
 }
-
-/** Structural decider type (决策器), so this package does not depend on the domain's. */
-export interface Decider<C, E extends { type: string; data: unknown }, S> {
-  decide(command: C, state: S): E[];
-  evolve(state: S, event: E): S;
-  initialState: S;
-}

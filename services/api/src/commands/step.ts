@@ -64,7 +64,7 @@ const answer = (stream: string, e: { id: string; type: string; revision: bigint 
 });
 
 /**
- * The imperative shell around a decider (event-store's handleCommand, plus per-event schema
+ * The imperative shell around a decider, the system's one command loop (per-event schema
  * versions, upcasting, a guard before deciding and a cache of recent streams): read, fold,
  * guard, decide, append with the revision read, retry a bounded number of times on a
  * concurrency conflict. Event ids come from the command id, so a retried request finds its
