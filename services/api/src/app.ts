@@ -68,7 +68,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerHandlerTimeout(app, deps.requestTimeoutMs ?? 10_000);
   registerErrorHandling(app);
-  registerAuthentication(app, tokenVerifier(deps.jwt));
   const limit = deps.rateLimit ?? { max: 1200, windowMs: 60_000 };
   await app.register(rateLimit, {
     global: true,
@@ -78,6 +77,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     keyGenerator: (request) => (request.claims ? `sub:${request.claims.sub}` : `ip:${request.ip}`),
     allowList: (request) => request.claims === undefined && (request.routeOptions.url ?? '').match(/^\/(healthz|readyz)$/) !== null,
     errorResponseBuilder: () => new HttpError('SW_ERR_RATE_LIMITED'),
+  });
+  // A refused token never reaches the per-subject limit above (authentication answers first).
+  const refusedTokens = app.createRateLimit({ max: limit.max, timeWindow: limit.windowMs, keyGenerator: (request) => `refused:${request.ip}` });
+  registerAuthentication(app, tokenVerifier(deps.jwt), async (request) => {
+    const counted = await refusedTokens(request);
+    return !counted.isAllowed && counted.isExceeded;
   });
   await registerOpenApi(app);
   registerOperations(app, deps.store, metrics);

@@ -80,6 +80,20 @@ t.test('rate limit per token subject, body limit, media type', async (t) => {
   t.equal(limited.json().code, 'SW_ERR_RATE_LIMITED');
   t.equal((await app.inject({ method: 'GET', url: '/v1/modes/city', headers: b })).statusCode, 200, 'another subject is not limited');
 
+  // Refused tokens count against the client address: guessing ends in 429, valid callers go on.
+  const guesses: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const r = await app.inject({ method: 'GET', url: '/v1/modes/city', headers: { authorization: `Bearer x.y.guess${i}` } });
+    guesses.push(r.statusCode);
+  }
+  t.same(guesses, [401, 401, 401, 401, 401, 429, 429], 'the sixth refused token from one address in the window gets 429');
+  const noToken = await app.inject({ method: 'GET', url: '/v1/modes/city' });
+  t.equal(noToken.statusCode, 429, 'no token at all counts too');
+  t.equal(noToken.json().code, 'SW_ERR_RATE_LIMITED');
+  const c = await bearer({ sub: 'c', role: 'auditor', districtId: 'city' });
+  t.equal((await app.inject({ method: 'GET', url: '/v1/modes/city', headers: c })).statusCode, 200, 'a valid token from the same address still passes');
+  t.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200, 'health checks need no token and are not limited');
+
   const big = await post(app, '/v1/districts/haidian/center', commander(), { centerName: 'x'.repeat(4000) });
   t.equal(big.statusCode, 413);
   t.equal(big.json().code, 'SW_ERR_BODY_TOO_LARGE');

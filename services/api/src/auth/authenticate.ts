@@ -17,11 +17,19 @@ declare module 'fastify' {
 
 const bearer = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 
+/** Counts a refused authentication against the caller's address; true when it is over its limit. */
+export type FailureLimit = (request: FastifyRequest) => Promise<boolean>;
+
 /**
  * Authenticates every request against the route's policy (default deny): no policy → 403,
- * public → pass, otherwise a valid token whose role the policy lists.
+ * public → pass, otherwise a valid token whose role the policy lists. Requests without a valid
+ * token are limited per client address (`overLimit`), so guessing tokens ends in 429.
  */
-export function registerAuthentication(app: FastifyInstance, verify: (token: string) => Promise<Claims | undefined>): void {
+export function registerAuthentication(
+  app: FastifyInstance,
+  verify: (token: string) => Promise<Claims | undefined>,
+  overLimit: FailureLimit,
+): void {
   app.decorateRequest('claims', undefined);
   app.decorateRequest('access', undefined);
   app.decorateRequest('writes', undefined);
@@ -33,7 +41,10 @@ export function registerAuthentication(app: FastifyInstance, verify: (token: str
     if ('public' in policy) return;
     const match = bearer.exec(request.headers.authorization ?? '');
     const claims = match ? await verify(match[1]!) : undefined;
-    if (!claims) throw new HttpError('SW_ERR_UNAUTHENTICATED', 'a valid bearer token is required');
+    if (!claims) {
+      if (await overLimit(request)) throw new HttpError('SW_ERR_RATE_LIMITED');
+      throw new HttpError('SW_ERR_UNAUTHENTICATED', 'a valid bearer token is required');
+    }
     const access = policy.roles[claims.role];
     if (!access) throw new HttpError('SW_ERR_FORBIDDEN', `role ${claims.role} may not use this route`);
     request.claims = claims;
