@@ -30,7 +30,8 @@ export const RelayConfig = z.object({
   RELAY_MAX_IN_FLIGHT: positiveInt(512).pipe(z.number().max(10_000)),
   /** Ack timeout per publish, in milliseconds. */
   RELAY_PUBLISH_TIMEOUT_MS: positiveInt(5_000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Loopback unless told otherwise (a container sets 0.0.0.0). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3002),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -9,6 +9,7 @@ t.test('defaults', async (t) => {
   t.equal(c.RELAY_SUBJECT_PREFIX, 'shouwang.events');
   t.equal(c.RELAY_DUPLICATE_WINDOW_MS, 120_000);
   t.equal(c.PORT, 3002);
+  t.equal(c.HOST, '127.0.0.1', 'health and metrics on loopback unless told otherwise');
 });
 
 t.test('a NATS cluster and explicit values', async (t) => {
