@@ -1,7 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from './config.js';
-import { roles, type Claims, type Role } from '@shouwang/auth';
-import { signToken, type TokenSettings } from '@shouwang/auth';
+import { roles, signToken, type Claims, type Role, type TokenSettings } from '@shouwang/auth';
 
 /** Example identities, one per role, in the demo city's first district (海淀 `haidian`). */
 export function exampleClaims(districtId = 'haidian'): Record<Role, Claims> {
