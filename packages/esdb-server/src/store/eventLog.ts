@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { decodeRecord, encodeRecord, FRAME_HEADER, frameType, nowTicks, scanFrame, uuidToBytes, type StoredRecord } from './record.js';
 import { DEFAULT_SEGMENT_BYTES, FILE_HEADER, Segments, type PlacedFrame } from './segments.js';
 import { RecordIndex } from './recordIndex.js';
+import { lockDataDir } from './dirLock.js';
 import {
   currentRevisionOf,
   expectationHolds,
@@ -67,6 +68,8 @@ export class EventLog {
   private queue: PendingWrite[] = [];
   private flushing = false;
   private broken: Error | undefined;
+  /** Releases the data directory's lock (none in memory). */
+  private unlock: () => void = () => undefined;
 
   private constructor() {
     this.commits.setMaxListeners(0);
@@ -80,14 +83,20 @@ export class EventLog {
     const log = new EventLog();
     if (dataDir === undefined) return log;
     mkdirSync(dataDir, { recursive: true });
+    log.unlock = lockDataDir(dataDir);
     // Start-up reads every frame header once (through a window, never the whole log) and builds
     // the index from it; no record is decoded but the $metadata of soft deletes.
-    log.disk = Segments.open(dataDir, segmentBytes, (window, at, position) => {
-      const frame = scanFrame(window, at);
-      if (!frame) return undefined;
-      log.indexFrame(frame.stream, frame.revision, frame.systemType, position, 0, position, window, frame.idOffset, () => decodeRecord(window, at, position)!.record.data);
-      return frame.next;
-    });
+    try {
+      log.disk = Segments.open(dataDir, segmentBytes, (window, at, position) => {
+        const frame = scanFrame(window, at);
+        if (!frame) return undefined;
+        log.indexFrame(frame.stream, frame.revision, frame.systemType, position, 0, position, window, frame.idOffset, () => decodeRecord(window, at, position)!.record.data);
+        return frame.next;
+      });
+    } catch (err) {
+      log.unlock();
+      throw err;
+    }
     log.nextPosition = log.disk.next;
     log.visible = log.index.length;
     return log;
@@ -329,6 +338,7 @@ export class EventLog {
   close(): void {
     this.disk?.close();
     this.disk = undefined;
+    this.unlock();
     this.broken = new Error('event log closed');
   }
 }
