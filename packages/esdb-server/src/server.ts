@@ -67,9 +67,16 @@ export async function startEsdbServer(opts: EsdbServerOptions = {}): Promise<Esd
   server.addService(featuresGrpc.ServerFeaturesService as never, { getSupportedMethods: supportedMethodsHandler() } as UntypedServiceImplementation);
   server.addService(gossipGrpc.GossipService as never, { read: gossipHandler(() => host, () => port) } as UntypedServiceImplementation);
 
-  port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound))),
-  );
+  try {
+    port = await new Promise<number>((resolve, reject) =>
+      server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound))),
+    );
+  } catch (err) {
+    // A port in use must not leave the log's files (and its lock) open.
+    server.forceShutdown();
+    log.close();
+    throw err;
+  }
   logger.info({ host, port, events: log.visible, memory: !!opts.memory }, 'event store listening');
   let stopped = false;
   return {

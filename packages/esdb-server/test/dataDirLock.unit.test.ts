@@ -33,3 +33,19 @@ t.test('a lock naming our own pid that this process does not hold (a restarted p
   log.close();
   t.pass();
 });
+
+t.test('a server that cannot bind its port leaves the data directory free', async (t) => {
+  const { startEsdbServer } = await import('../src/server.js');
+  const dir = mkdtempSync(join(tmpdir(), 'esdb-lock-'));
+  const other = mkdtempSync(join(tmpdir(), 'esdb-lock-'));
+  t.teardown(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(other, { recursive: true, force: true });
+  });
+  const running = await startEsdbServer({ dataDir: other });
+  t.teardown(() => running.stop());
+  await t.rejects(startEsdbServer({ dataDir: dir, port: running.port }));
+  const log = EventLog.open(dir);
+  t.pass('the data directory opens after the failed start');
+  log.close();
+});
