@@ -14,7 +14,13 @@ export interface EmbeddedStoreHandle {
 export async function startEmbeddedStore(opts: { dataDir?: string } = {}): Promise<EmbeddedStoreHandle> {
   const dataDir = opts.dataDir ?? tempDir('shouwang-esdb-');
   const server = await startEsdbServer({ port: 0, host: '127.0.0.1', dataDir });
-  const store = await openEventStore({ connectionString: server.connectionString });
+  let store: EventStore;
+  try {
+    store = await openEventStore({ connectionString: server.connectionString });
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
   return {
     connectionString: server.connectionString,
     store,
