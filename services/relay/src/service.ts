@@ -25,6 +25,17 @@ export async function startRelayService(config: RelayConfig, logger: Logger = pi
   const store: EventStore = await openEventStore(
     config.ESDB_CONNECTION_STRING ? { connectionString: config.ESDB_CONNECTION_STRING } : {},
   );
+  const undo: (() => Promise<unknown>)[] = [() => store.close()];
+  try {
+    return await wire(config, logger, store, undo);
+  } catch (err) {
+    // A start that fails half way (NATS, the stream, a port in use) leaves nothing running.
+    for (const step of undo.reverse()) await step().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function wire(config: RelayConfig, logger: Logger, store: EventStore, undo: (() => Promise<unknown>)[]): Promise<RelayService> {
   const nc: NatsConnection = await connect({
     servers: config.NATS_URL,
     name: 'shouwang-relay',
@@ -34,6 +45,7 @@ export async function startRelayService(config: RelayConfig, logger: Logger = pi
     // A relay started before NATS keeps trying instead of exiting.
     waitOnFirstConnect: true,
   });
+  undo.push(() => nc.drain());
   const jsm = await nc.jetstreamManager();
   const outcome = await ensureStream(jsm, {
     name: config.RELAY_STREAM_NAME,
@@ -56,6 +68,7 @@ export async function startRelayService(config: RelayConfig, logger: Logger = pi
     logger,
   });
   relay.start();
+  undo.push(() => relay.stop());
 
   let sampling = false;
   const sampler = setInterval(() => {
@@ -70,8 +83,10 @@ export async function startRelayService(config: RelayConfig, logger: Logger = pi
       .finally(() => (sampling = false));
   }, LAG_SAMPLE_MS);
   sampler.unref();
+  undo.push(async () => clearInterval(sampler));
 
   const http = buildRelayHttp({ healthy: () => relay.healthy && !nc.isClosed(), ready: () => relay.caughtUp }, metrics.registry);
+  undo.push(() => http.close());
   await http.listen({ host: config.HOST, port: config.PORT });
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
