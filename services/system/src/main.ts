@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { natsServerBinary, startNatsServer } from '@shouwang/testing';
 import { SystemConfig } from './config.js';
-import { startProcess, stopAll, type Started } from './processes.js';
+import { startProcess, stopAll, type Started, type StartedProcess } from './processes.js';
 
 /**
  * `pnpm start`: the whole system on one machine — the embedded store, the API (with the demo
@@ -35,6 +35,16 @@ const stop = async (code: number) => {
 process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
 
+/** A service that dies on its own takes the system down with it, rather than leaving it half running. */
+function supervised(p: StartedProcess): StartedProcess {
+  void p.exited.then(() => {
+    if (stopping) return;
+    console.error(`${p.name} stopped on its own; stopping everything`);
+    void stop(1);
+  });
+  return p;
+}
+
 try {
   const store = await startProcess(
     'store',
@@ -42,15 +52,15 @@ try {
     { LOG_LEVEL: 'warn' },
     /listening on (\S+)/,
   );
-  started.push(store);
+  started.push(supervised(store));
   const esdb = /listening on (\S+)/.exec(store.line)![1]!;
   const shared = { ESDB_CONNECTION_STRING: esdb, DATA_DIR: dataDir };
 
   started.push(
-    await startProcess('api', [`${root}services/api/src/main.ts`], { ...shared, PORT: String(config.PORT), DEMO: config.DEMO, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, /listening on/),
+    supervised(await startProcess('api', [`${root}services/api/src/main.ts`], { ...shared, PORT: String(config.PORT), DEMO: config.DEMO, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, /listening on/)),
   );
   started.push(
-    await startProcess('projector', [`${root}services/projector/src/main.ts`], { ...shared, PORT: String(config.PROJECTOR_PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, /projector (caught up|resuming)/),
+    supervised(await startProcess('projector', [`${root}services/projector/src/main.ts`], { ...shared, PORT: String(config.PROJECTOR_PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, /projector (caught up|resuming)/)),
   );
 
   let natsUrl = config.NATS_URL;
@@ -66,7 +76,7 @@ try {
   }
   if (natsUrl) {
     started.push(
-      await startProcess('relay', [`${root}services/relay/src/main.ts`], { ...shared, NATS_URL: natsUrl, PORT: String(config.RELAY_PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, /relay listening/),
+      supervised(await startProcess('relay', [`${root}services/relay/src/main.ts`], { ...shared, NATS_URL: natsUrl, PORT: String(config.RELAY_PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, /relay listening/)),
     );
   }
 

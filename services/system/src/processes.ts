@@ -5,12 +5,19 @@ export interface Started {
   stop(): Promise<void>;
 }
 
+/** A started service process; `exited` settles when it ends, asked to or not. */
+export interface StartedProcess extends Started {
+  line: string;
+  exited: Promise<void>;
+}
+
 /**
  * Starts one service as its own process (TypeScript through tsx, as everywhere), prefixes its
  * output with its name, and resolves once a line matches `ready`.
  */
-export function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<Started & { line: string }> {
+export function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<StartedProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let settled = false;
     const onLine = (line: string) => {
@@ -19,7 +26,7 @@ export function startProcess(name: string, args: string[], env: NodeJS.ProcessEn
       const m = ready.exec(line);
       if (m && !settled) {
         settled = true;
-        resolve({ name, line, stop: () => stopChild(child) });
+        resolve({ name, line, exited, stop: () => stopChild(child) });
       }
     };
     for (const stream of [child.stdout!, child.stderr!]) {
