@@ -32,7 +32,8 @@ export function encodeBody(event: StoredEvent): Uint8Array {
 }
 
 /**
- * CloudEvents' NATS binding (binary mode: `ce-` headers, body = data) plus our routing headers.
+ * CloudEvents' `ce-` headers as in the NATS binding's binary mode, plus our routing headers. Unlike
+ * that mode, the body is the whole stored event (`encodeBody`), not only its `data`.
  * Only ids, types, positions and versions: nothing personal.
  */
 export function eventHeaders(event: StoredEvent): MsgHdrs {
