@@ -35,8 +35,9 @@ if (segmentBytes !== undefined && (!Number.isSafeInteger(segmentBytes) || segmen
   console.error(`--segment-bytes must be a whole number of bytes, at least 4096\n${usage}`);
   process.exit(2);
 }
-if (!values.memory && !values['data-dir']) {
-  console.error(`give --data-dir <dir> or --memory\n${usage}`);
+if (values.memory === !!values['data-dir']) {
+  // Both would silently throw the data directory's events away for an empty in-memory store.
+  console.error(`give --data-dir <dir> or --memory, not both\n${usage}`);
   process.exit(2);
 }
 

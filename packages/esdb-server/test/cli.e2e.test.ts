@@ -69,7 +69,7 @@ t.test('--memory: serves, and leaves nothing behind', async (t) => {
 });
 
 t.test('bad arguments: exit 2 with the usage, nothing started', async (t) => {
-  for (const args of [[], ['--port', 'abc', '--memory'], ['--port', '70000', '--memory'], ['--no-such-flag']]) {
+  for (const args of [[], ['--port', 'abc', '--memory'], ['--port', '70000', '--memory'], ['--port', '0', '--memory', '--data-dir', 'x'], ['--no-such-flag']]) {
     const r = await start(args).exited;
     t.equal(r.code, 2, args.join(' ') || '(no arguments)');
     t.match(r.stderr, /usage: shouwang-esdb/);
