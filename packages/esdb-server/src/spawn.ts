@@ -25,13 +25,23 @@ export async function spawnEsdbProcess(args: string[]): Promise<EsdbProcess> {
     env: { ...process.env, LOG_LEVEL: 'warn' },
   });
   const connectionString = await new Promise<string>((resolve, reject) => {
+    // The pipes are read for as long as the child runs (a full pipe would stall it), but only
+    // the tail is kept: a long benchmark must not grow this string without bound.
     let out = '';
+    let listening = false;
+    const keep = (b: Buffer) => (out = (out + b.toString()).slice(-8000));
     child.stdout!.on('data', (b: Buffer) => {
-      out += b.toString();
+      if (listening) return;
+      keep(b);
       const m = /listening on (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
+      if (m) {
+        listening = true;
+        resolve(m[1]!);
+      }
     });
-    child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr!.on('data', (b: Buffer) => {
+      if (!listening) keep(b);
+    });
     child.once('exit', (code) => reject(new Error(`shouwang-esdb exited (${code}) before listening: ${out}`)));
   });
   const exit = (signal: NodeJS.Signals) =>
