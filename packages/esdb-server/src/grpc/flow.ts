@@ -17,6 +17,9 @@ export async function send<Req, Resp>(call: ServerWritableStream<Req, Resp>, mes
 /** Waits until the log commits something new, or the call goes away. */
 export function nextCommit<Req, Resp>(log: EventLog, call: ServerWritableStream<Req, Resp>): Promise<void> {
   return new Promise((resolve) => {
+    // A call cancelled during the cursor's last yield has already emitted 'cancelled'; waiting
+    // for it again would keep the subscription until the next commit, on an idle store forever.
+    if (call.cancelled || call.destroyed) return resolve();
     const done = () => {
       log.commits.off('commit', done);
       for (const e of ['cancelled', 'close', 'error']) call.off(e, done);
