@@ -47,6 +47,8 @@ const server = await startEsdbServer({
   host: values.host,
   ...(values.memory ? { memory: true } : { dataDir: values['data-dir']!, segmentBytes }),
   logger,
+  // Restarting is the recovery: the log is reopened from what reached the disk.
+  onBroken: () => process.exit(1),
 });
 // One machine-readable line, so scripts and tests can find the address.
 console.log(`shouwang-esdb listening on ${server.connectionString}`);

@@ -30,6 +30,12 @@ export interface EsdbServerOptions {
   logger?: Logger;
   /** Size at which segment files roll over (default 256 MiB); small values are for tests. */
   segmentBytes?: number;
+  /**
+   * Called once a write to the log fails: the log then refuses every append, because its index
+   * is ahead of its files. The `shouwang-esdb` command exits so that a supervisor restarts it and
+   * recovery runs from what is on disk.
+   */
+  onBroken?: (err: Error) => void;
 }
 
 export interface EsdbServer {
@@ -47,6 +53,10 @@ export async function startEsdbServer(opts: EsdbServerOptions = {}): Promise<Esd
   const logger = opts.logger ?? pino({ level: 'silent' });
   const host = opts.host ?? '127.0.0.1';
   const log = EventLog.open(opts.memory ? undefined : opts.dataDir, opts.segmentBytes);
+  log.commits.once('broken', (err: Error) => {
+    logger.error({ err }, 'event log write failed: appends are refused until the store restarts');
+    opts.onBroken?.(err);
+  });
   const server = new Server({
     // Clients ping every 10 s; accept that, and drop peers that stop answering so their
     // subscriptions end.

@@ -63,6 +63,7 @@ export class EventLog {
   readonly streams = new Map<string, StreamState>();
   /** Records [0, visible) are durable and may be read. */
   visible = 0;
+  /** 'commit' after each durable batch; 'broken' (with the error) once a write fails for good. */
   readonly commits = new EventEmitter();
   private nextPosition = FILE_HEADER.length;
   private queue: PendingWrite[] = [];
@@ -306,6 +307,7 @@ export class EventLog {
         for (const w of [...batch, ...this.queue]) w.fail(this.broken);
         this.queue = [];
         this.flushing = false;
+        this.commits.emit('broken', this.broken);
       },
     );
   }
