@@ -35,8 +35,13 @@ const stop = async (code: number) => {
 process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
 
-/** A service that dies on its own takes the system down with it, rather than leaving it half running. */
-function supervised(p: StartedProcess): StartedProcess {
+/**
+ * Starts a service, known to `stop` from the moment it exists (a Ctrl-C or SIGTERM during
+ * start-up stops it too); once ready, one that dies on its own takes the system down with it,
+ * rather than leaving it half running.
+ */
+async function launch(name: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<StartedProcess> {
+  const p = await startProcess(name, args, env, ready, { onSpawn: (s) => started.push(s) });
   void p.exited.then(() => {
     if (stopping) return;
     console.error(`${p.name} stopped on its own; stopping everything`);
@@ -46,22 +51,17 @@ function supervised(p: StartedProcess): StartedProcess {
 }
 
 try {
-  const store = await startProcess(
+  const store = await launch(
     'store',
     [`${root}packages/esdb-server/src/cli.ts`, '--port', String(config.ESDB_PORT), '--data-dir', resolve(dataDir, 'esdb')],
     { LOG_LEVEL: 'warn' },
     /listening on (\S+)/,
   );
-  started.push(supervised(store));
   const esdb = /listening on (\S+)/.exec(store.line)![1]!;
   const shared = { ESDB_CONNECTION_STRING: esdb, DATA_DIR: dataDir };
 
-  started.push(
-    supervised(await startProcess('api', [`${root}services/api/src/main.ts`], { ...shared, PORT: String(config.PORT), DEMO: config.DEMO, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, /listening on/)),
-  );
-  started.push(
-    supervised(await startProcess('projector', [`${root}services/projector/src/main.ts`], { ...shared, PORT: String(config.PROJECTOR_PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, /projector (caught up|resuming)/)),
-  );
+  await launch('api', [`${root}services/api/src/main.ts`], { ...shared, PORT: String(config.PORT), DEMO: config.DEMO, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, /listening on/);
+  await launch('projector', [`${root}services/projector/src/main.ts`], { ...shared, PORT: String(config.PROJECTOR_PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, /projector (caught up|resuming)/);
 
   let natsUrl = config.NATS_URL;
   if (!natsUrl) {
@@ -75,9 +75,7 @@ try {
     }
   }
   if (natsUrl) {
-    started.push(
-      supervised(await startProcess('relay', [`${root}services/relay/src/main.ts`], { ...shared, NATS_URL: natsUrl, PORT: String(config.RELAY_PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, /relay listening/)),
-    );
+    await launch('relay', [`${root}services/relay/src/main.ts`], { ...shared, NATS_URL: natsUrl, PORT: String(config.RELAY_PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, /relay listening/);
   }
 
   console.log(`

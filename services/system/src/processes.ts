@@ -11,22 +11,39 @@ export interface StartedProcess extends Started {
   exited: Promise<void>;
 }
 
+export interface StartOptions {
+  /** Called as soon as the process exists, so a stop during start-up reaches it too. */
+  onSpawn?: (s: Started) => void;
+  /** How long it may take to print its ready line (the API loads the demo city first). */
+  readyWithinMs?: number;
+}
+
 /**
  * Starts one service as its own process (TypeScript through tsx, as everywhere), prefixes its
- * output with its name, and resolves once a line matches `ready`.
+ * output with its name, and resolves once a line matches `ready` (or stops it and rejects when
+ * none comes in time).
  */
-export function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<StartedProcess> {
+export function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, opts: StartOptions = {}): Promise<StartedProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = () => stopChild(child);
+  opts.onSpawn?.({ name, stop });
   return new Promise((resolve, reject) => {
     let settled = false;
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      void stop();
+      reject(new Error(`${name} was not ready within ${opts.readyWithinMs ?? 300_000} ms`));
+    }, opts.readyWithinMs ?? 300_000);
     const onLine = (line: string) => {
       if (!line) return;
       process.stdout.write(`[${name}] ${line}\n`);
       const m = ready.exec(line);
       if (m && !settled) {
         settled = true;
-        resolve({ name, line, exited, stop: () => stopChild(child) });
+        clearTimeout(timer);
+        resolve({ name, line, exited, stop });
       }
     };
     for (const stream of [child.stdout!, child.stderr!]) {
@@ -39,6 +56,7 @@ export function startProcess(name: string, args: string[], env: NodeJS.ProcessEn
       });
     }
     child.once('exit', (code, signal) => {
+      clearTimeout(timer);
       if (!settled) {
         settled = true;
         reject(new Error(`${name} exited (${signal ?? code}) before it was ready`));

@@ -1,5 +1,6 @@
 import t from 'tap';
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort, tempDir } from '@shouwang/testing';
 
@@ -33,4 +34,41 @@ t.test('the whole system starts on the embedded store and stops on SIGINT', asyn
 
   child.kill('SIGINT');
   t.equal(await exited, 0, 'exits cleanly');
+});
+
+/** Processes whose environment names `dataDir` (every service the system started for it). */
+function processesOf(dataDir: string): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(`DATA_DIR=${dataDir}`);
+      } catch {
+        return false; // gone meanwhile, or not ours to read
+      }
+    })
+    .map(Number);
+}
+
+t.test('a SIGTERM while a service is still starting stops that one too', async (t) => {
+  const dataDir = tempDir('shouwang-system-');
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), PROJECTOR_PORT: String(await freePort()), RELAY_PORT: String(await freePort()), ESDB_PORT: '0', DEMO: '0', NATS_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  t.teardown(() => {
+    for (const pid of processesOf(dataDir)) process.kill(pid, 'SIGKILL');
+  });
+  while (!/\[store\] .*listening/.test(out) && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+  // The API is spawned right after the store is ready and takes a second or two to listen.
+  await new Promise((r) => setTimeout(r, 300));
+  t.notMatch(out, /Shouwang is running/, 'still starting');
+  child.kill('SIGTERM');
+  await exited;
+  // Checked at once: a service left behind would run on until its next write to the closed pipe.
+  t.same(processesOf(dataDir), [], 'no service of this system outlives it');
 });
