@@ -47,7 +47,7 @@ export class AckPipeline {
   publish(subject: string, data: Uint8Array, headers: MsgHdrs): Promise<PublishAck> {
     const token = (this.next++).toString(36);
     return new Promise<PublishAck>((resolve, reject) => {
-      this.pending.set(token, { resolve, reject, deadline: Date.now() + this.timeoutMs });
+      this.pending.set(token, { resolve, reject, deadline: performance.now() + this.timeoutMs });
       try {
         this.nc.publish(subject, data, { reply: `${this.inbox}.${token}`, headers });
       } catch (err) {
@@ -91,9 +91,9 @@ export class AckPipeline {
   }
 
   private expire(): void {
-    const now = Date.now();
+    const now = performance.now();
     for (const [token, p] of this.pending) {
-      if (p.deadline > now) break; // insertion order = deadline order
+      if (p.deadline > now) break; // insertion order = deadline order (monotonic clock)
       this.pending.delete(token);
       p.reject(new PublishRefusedError('publish timed out', undefined));
     }
