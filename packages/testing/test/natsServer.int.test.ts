@@ -1,5 +1,6 @@
 import t from 'tap';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { connect } from 'nats';
 import { startNatsServer } from '../src/natsServer.js';
 import { freePort } from '../src/freePort.js';
@@ -7,13 +8,14 @@ import { tempDir } from '../src/tempDir.js';
 
 t.test('startNatsServer runs its own JetStream server that survives kill and restart', async (t) => {
   const nats = await startNatsServer();
-  t.not(nats.port, 4222, 'never the shared server');
   t.match(nats.url, /^nats:\/\/127\.0\.0\.1:\d+$/);
   let nc = await connect({ servers: nats.url });
   const jsm = await nc.jetstreamManager();
   await jsm.streams.add({ name: 'T', subjects: ['t.>'] });
   await nc.jetstream().publish('t.a', new TextEncoder().encode('1'));
   await nc.close();
+  // Its own server, not the machine's: the stream lands in the store directory it was given.
+  t.ok(existsSync(join(nats.storeDir, 'jetstream', '$G', 'streams', 'T')), 'the stream is kept in its own store dir');
 
   await nats.kill();
   await t.rejects(connect({ servers: nats.url, reconnect: false, timeout: 500 }), 'down after kill');
