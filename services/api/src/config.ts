@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { DEVELOPMENT_JWT_SECRET } from '@shouwang/auth';
 
-/** The development signing key: fine on a laptop, refused when NODE_ENV=production. */
-export { DEVELOPMENT_JWT_SECRET };
+/** The shortest signing key accepted when NODE_ENV=production (where the development key is refused). */
 export const MIN_PRODUCTION_SECRET_LENGTH = 32;
 
 const flag = (fallback: '0' | '1') =>

@@ -1,5 +1,5 @@
 export { buildApp, type AppDeps } from './app.js';
-export { ApiConfig, loadConfig, DEVELOPMENT_JWT_SECRET } from './config.js';
+export { ApiConfig, loadConfig } from './config.js';
 export { signToken, tokenVerifier, type TokenSettings } from '@shouwang/auth';
 export { roles, Claims, type Role } from '@shouwang/auth';
 export { policies, policyFor } from './auth/policies.js';

@@ -1,5 +1,6 @@
 import t from 'tap';
-import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../src/config.js';
+import { DEVELOPMENT_JWT_SECRET } from '@shouwang/auth';
+import { loadConfig } from '../src/config.js';
 
 t.test('defaults on the embedded development setup', async (t) => {
   const c = loadConfig({});
