@@ -1,6 +1,6 @@
 // Benchmark: projector catch-up over a generated history, beside a bare readAll and a bare
 // subscribeToAll through the same client in the same run (target: catch-up >= 80% of readAll).
-// Run: node --import tsx benchmarks/projector-catchup.ts [events] [batch size]
+// Run: node --import tsx benchmarks/projector-catchup.ts [events] [batch size] [rounds, default 3]
 import { performance } from 'node:perf_hooks';
 import { startEmbeddedStore, tempDir } from '@shouwang/testing';
 import { shouwangStreamPrefixes } from '@shouwang/event-store';
@@ -12,6 +12,7 @@ const es = await startEmbeddedStore();
 const a0 = performance.now();
 const { events } = await appendHistory(es.store, { events: total, seed: 1, districts: 6, stationsPerDistrict: 100 }, { concurrency: 32, window: 400 });
 const appendMs = performance.now() - a0;
+console.error(`appended ${events} events in ${Math.round(appendMs)} ms`);
 
 async function bareReadAll(): Promise<number> {
   const s = performance.now();
@@ -44,7 +45,8 @@ async function catchUp(): Promise<number> {
 }
 
 const runs: Record<string, number[]> = { readAll: [], subscribeToAll: [], projectorCatchUp: [] };
-for (let i = 0; i < 3; i++) {
+const rounds = Number(process.argv[4] ?? 3);
+for (let i = 0; i < rounds; i++) {
   runs.readAll!.push(await bareReadAll());
   runs.subscribeToAll!.push(await bareSubscription());
   runs.projectorCatchUp!.push(await catchUp());
@@ -57,6 +59,7 @@ console.log(
       node: process.version,
       date: new Date().toISOString(),
       events,
+      rounds,
       appendMs: Math.round(appendMs),
       bestMs: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, Math.round(best(v))])),
       eventsPerSecond: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, rate(best(v))])),

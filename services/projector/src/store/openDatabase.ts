@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
  * events are projected again from the store: the views stay exact. FULL would add an fsync per
  * batch, which on this disk made catch-up several times slower (docs/views.md).
  */
-export function openDatabase(file: string, opts: { readonly?: boolean } = {}): Database.Database {
+export function openDatabase(file: string, opts: { readonly?: boolean; deferIndexes?: boolean } = {}): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
   // first, so that two connections opening the file at once wait for each other
@@ -18,8 +18,34 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
   }
-  if (!opts.readonly) migrate(db);
+  if (!opts.readonly) {
+    migrate(db);
+    if (!opts.deferIndexes) createIndexes(db);
+  }
   return db;
+}
+
+/**
+ * The secondary indexes of the views: they serve queries (by district, by subject, `?at`), never
+ * the projection itself, which reads and writes rows by primary key only. A catch-up may leave
+ * them out while far behind (every row written then costs one b-tree insert instead of three) and
+ * call this once caught up; queries are exact without them, only slower. CREATE INDEX runs in its
+ * own transaction: a kill during it leaves the index absent, and the next catch-up creates it.
+ */
+export function createIndexes(db: Database.Database): void {
+  db.exec(`
+    CREATE INDEX IF NOT EXISTS view_rows_district ON view_rows (view, district, t);
+    CREATE INDEX IF NOT EXISTS view_rows_subject ON view_rows (view, subject) WHERE subject IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS view_history_district_at ON view_history (view, district, from_pos, to_pos);
+    CREATE INDEX IF NOT EXISTS view_history_subject ON view_history (view, subject) WHERE subject IS NOT NULL;
+  `);
+}
+
+/** Names of the secondary indexes that exist (tests, status). */
+export function existingIndexes(db: Database.Database): string[] {
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
 }
 
 function migrate(db: Database.Database): void {
@@ -40,8 +66,6 @@ function migrate(db: Database.Database): void {
       doc TEXT NOT NULL,
       PRIMARY KEY (view, key)
     ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS view_rows_district ON view_rows (view, district, t);
-    CREATE INDEX IF NOT EXISTS view_rows_subject ON view_rows (view, subject) WHERE subject IS NOT NULL;
     -- every version of every row, valid for positions [from_pos, to_pos); doc NULL marks a removal
     CREATE TABLE IF NOT EXISTS view_history (
       view TEXT NOT NULL,
@@ -54,8 +78,9 @@ function migrate(db: Database.Database): void {
       doc TEXT,
       PRIMARY KEY (view, key, from_pos)
     ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS view_history_district ON view_history (view, district, from_pos);
-    CREATE INDEX IF NOT EXISTS view_history_subject ON view_history (view, subject) WHERE subject IS NOT NULL;
+    -- replaced by view_history_district_at, which also holds to_pos: an ?at query skips versions
+    -- closed before its position without reading them from the table
+    DROP INDEX IF EXISTS view_history_district;
     -- the position and store time of every projected event, to turn "?at=<time>" into a position
     CREATE TABLE IF NOT EXISTS event_positions (
       position INTEGER PRIMARY KEY,
