@@ -9,7 +9,7 @@ import { viewQueries, type ViewQuery } from '../src/queries/registry.js';
 import { appendHistory } from '../src/testing/appendHistory.js';
 import { storedHistory } from './helpers.js';
 
-const queryIndexes = ['view_history_district_at', 'view_history_subject', 'view_rows_district', 'view_rows_subject'];
+const queryIndexes = ['view_history_key', 'view_history_district_at', 'view_history_subject', 'view_rows_district', 'view_rows_subject'];
 
 t.test('a catch-up from zero writes without the query indexes and builds them once caught up', async (t) => {
   const es = await startEmbeddedStore();
@@ -88,4 +88,24 @@ t.test('a restart of an unfinished catch-up continues without indexes and builds
   t.equal(service.views.checkpoint().events, events);
   for (const n of queryIndexes) t.ok(existingIndexes(service.db).includes(n), `${n} exists once caught up`);
   await service.stop();
+});
+
+t.test('a views file in the layout before the append-only history is emptied and projected again', async (t) => {
+  const file = `${tempDir('shouwang-old-layout-')}/views.sqlite`;
+  const Database = (await import('better-sqlite3')).default;
+  const old = new Database(file);
+  old.exec(`
+    CREATE TABLE checkpoint (name TEXT PRIMARY KEY, position INTEGER NOT NULL, events INTEGER NOT NULL);
+    INSERT INTO checkpoint VALUES ('views', 500, 5);
+    CREATE TABLE view_rows (view TEXT NOT NULL, key TEXT NOT NULL, district TEXT NOT NULL, t TEXT, subject TEXT,
+      pos INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (view, key)) WITHOUT ROWID;
+    CREATE TABLE view_history (view TEXT NOT NULL, key TEXT NOT NULL, district TEXT NOT NULL, t TEXT, subject TEXT,
+      from_pos INTEGER NOT NULL, to_pos INTEGER, doc TEXT, PRIMARY KEY (view, key, from_pos)) WITHOUT ROWID;
+    INSERT INTO view_rows VALUES ('post', 'p1', 'd1', NULL, NULL, 500, '{}');
+  `);
+  old.close();
+  const db = openDatabase(file);
+  t.teardown(() => db.close());
+  t.same(new ViewStore(db, projections).checkpoint(), { position: undefined, events: 0 }, 'checkpoint back to zero');
+  t.equal((db.prepare('SELECT COUNT(*) AS n FROM view_rows').get() as { n: number }).n, 0, 'no row left from the old layout');
 });

@@ -36,6 +36,7 @@ export function createIndexes(db: Database.Database): void {
   db.exec(`
     CREATE INDEX IF NOT EXISTS view_rows_district ON view_rows (view, district, t);
     CREATE INDEX IF NOT EXISTS view_rows_subject ON view_rows (view, subject) WHERE subject IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS view_history_key ON view_history (view, key, from_pos);
     CREATE INDEX IF NOT EXISTS view_history_district_at ON view_history (view, district, from_pos, to_pos);
     CREATE INDEX IF NOT EXISTS view_history_subject ON view_history (view, subject) WHERE subject IS NOT NULL;
   `);
@@ -48,14 +49,30 @@ export function existingIndexes(db: Database.Database): string[] {
   ).map((r) => r.name);
 }
 
+/** Whether the file holds views in the layout before the append-only history (no view_history.id). */
+function olderLayout(db: Database.Database): boolean {
+  const cols = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+  const history = cols('view_history');
+  return history.length > 0 && (!history.includes('id') || !cols('view_rows').includes('hist'));
+}
+
 function migrate(db: Database.Database): void {
+  // views are derived data: a file in an older layout is emptied, checkpoint included, and the
+  // projector projects every event again from the store (one transaction: all or nothing)
+  if (olderLayout(db))
+    db.transaction(() =>
+      db.exec(`
+        DROP TABLE IF EXISTS view_rows; DROP TABLE IF EXISTS view_history; DROP TABLE IF EXISTS event_positions;
+        DROP TABLE IF EXISTS time_marks; DROP TABLE IF EXISTS checkpoint;
+      `),
+    )();
   db.exec(`
     CREATE TABLE IF NOT EXISTS checkpoint (
       name TEXT PRIMARY KEY,
       position INTEGER NOT NULL,
       events INTEGER NOT NULL
     );
-    -- current rows of every view
+    -- current rows of every view; hist is the id of the row's latest version in view_history
     CREATE TABLE IF NOT EXISTS view_rows (
       view TEXT NOT NULL,
       key TEXT NOT NULL,
@@ -63,11 +80,15 @@ function migrate(db: Database.Database): void {
       t TEXT,
       subject TEXT,
       pos INTEGER NOT NULL,
+      hist INTEGER NOT NULL,
       doc TEXT NOT NULL,
       PRIMARY KEY (view, key)
     ) WITHOUT ROWID;
-    -- every version of every row, valid for positions [from_pos, to_pos); doc NULL marks a removal
+    -- every version of every row, valid for positions [from_pos, to_pos); doc NULL marks a removal.
+    -- Append-only in id order (a new version is written at the end of the table; closing the
+    -- previous one updates it by id), so the projector needs no index of its own here.
     CREATE TABLE IF NOT EXISTS view_history (
+      id INTEGER PRIMARY KEY,
       view TEXT NOT NULL,
       key TEXT NOT NULL,
       district TEXT NOT NULL,
@@ -75,12 +96,8 @@ function migrate(db: Database.Database): void {
       subject TEXT,
       from_pos INTEGER NOT NULL,
       to_pos INTEGER,
-      doc TEXT,
-      PRIMARY KEY (view, key, from_pos)
-    ) WITHOUT ROWID;
-    -- replaced by view_history_district_at, which also holds to_pos: an ?at query skips versions
-    -- closed before its position without reading them from the table
-    DROP INDEX IF EXISTS view_history_district;
+      doc TEXT
+    );
     -- the position and store time of every projected event, to turn "?at=<time>" into a position
     CREATE TABLE IF NOT EXISTS event_positions (
       position INTEGER PRIMARY KEY,

@@ -30,8 +30,8 @@ interface Touched {
   view: string;
   key: string;
   doc: unknown;
-  /** from_pos of its version in SQLite before this batch; undefined when it had none */
-  basePos: bigint | undefined;
+  /** id in view_history of its latest version before this batch; undefined when it had none */
+  baseHist: bigint | undefined;
   versions: Version[];
 }
 
@@ -56,12 +56,12 @@ export class ViewStore {
   ) {
     for (const p of projections) for (const t of p.eventTypes) this.byType.set(t, [...(this.byType.get(t) ?? []), p]);
     this.stmts = {
-      get: db.prepare('SELECT doc, pos FROM view_rows WHERE view = ? AND key = ?').safeIntegers(true),
-      upsert: db.prepare(`INSERT INTO view_rows (view, key, district, t, subject, pos, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
+      get: db.prepare('SELECT doc, hist FROM view_rows WHERE view = ? AND key = ?').safeIntegers(true),
+      upsert: db.prepare(`INSERT INTO view_rows (view, key, district, t, subject, pos, hist, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (view, key) DO UPDATE SET district = excluded.district, t = excluded.t, subject = excluded.subject,
-        pos = excluded.pos, doc = excluded.doc`),
+        pos = excluded.pos, hist = excluded.hist, doc = excluded.doc`),
       remove: db.prepare('DELETE FROM view_rows WHERE view = ? AND key = ?'),
-      closeVersion: db.prepare('UPDATE view_history SET to_pos = ? WHERE view = ? AND key = ? AND from_pos = ?'),
+      closeVersion: db.prepare('UPDATE view_history SET to_pos = ? WHERE id = ?'),
       addVersion: db.prepare(`INSERT INTO view_history (view, key, district, t, subject, from_pos, to_pos, doc)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       addPosition: db.prepare('INSERT INTO event_positions (position, created_ms) VALUES (?, ?)'),
@@ -98,8 +98,8 @@ export class ViewStore {
     const id = `${view}\u0000${key}`;
     let entry = this.touched.get(id);
     if (!entry) {
-      const row = this.stmts.get.get(view, key) as { doc: string; pos: bigint } | undefined;
-      entry = { view, key, doc: row ? JSON.parse(row.doc) : undefined, basePos: row?.pos, versions: [] };
+      const row = this.stmts.get.get(view, key) as { doc: string; hist: bigint } | undefined;
+      entry = { view, key, doc: row ? JSON.parse(row.doc) : undefined, baseHist: row?.hist, versions: [] };
       this.touched.set(id, entry);
     }
     return entry;
@@ -161,14 +161,15 @@ export class ViewStore {
     for (const e of this.touched.values()) {
       const n = e.versions.length;
       if (n === 0) continue;
-      if (e.basePos !== undefined) s.closeVersion.run(e.versions[0]!.pos, e.view, e.key, e.basePos);
+      if (e.baseHist !== undefined) s.closeVersion.run(e.versions[0]!.pos, e.baseHist);
+      let hist = 0;
       for (let i = 0; i < n; i++) {
         const v = e.versions[i]!;
-        s.addVersion.run(e.view, e.key, v.district, v.t, v.subject, v.pos, e.versions[i + 1]?.pos ?? null, v.json);
+        hist = Number(s.addVersion.run(e.view, e.key, v.district, v.t, v.subject, v.pos, e.versions[i + 1]?.pos ?? null, v.json).lastInsertRowid);
       }
       const final = e.versions[n - 1]!;
       if (final.json === null) s.remove.run(e.view, e.key);
-      else s.upsert.run(e.view, e.key, final.district, final.t, final.subject, final.pos, final.json);
+      else s.upsert.run(e.view, e.key, final.district, final.t, final.subject, final.pos, hist, final.json);
     }
   }
 }
