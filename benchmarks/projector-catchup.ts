@@ -1,6 +1,6 @@
 // Benchmark: projector catch-up over a generated history, beside a bare readAll and a bare
 // subscribeToAll through the same client in the same run (target: catch-up >= 80% of readAll).
-// Run: node --import tsx benchmarks/projector-catchup.ts [events] [batch size] [rounds, default 3]
+// Run: node --import tsx benchmarks/projector-catchup.ts [events] [batch size] [rounds, default 3] [catch-up batch size]
 import { performance } from 'node:perf_hooks';
 import { startEmbeddedStore, tempDir } from '@shouwang/testing';
 import { shouwangStreamPrefixes } from '@shouwang/event-store';
@@ -36,7 +36,12 @@ async function bareSubscription(): Promise<number> {
 async function catchUp(): Promise<number> {
   const dataDir = tempDir('shouwang-bench-views-');
   const s = performance.now();
-  const service = startProjector({ store: es.store, dataDir, batchSize: Number(process.argv[3] ?? 1000) });
+  const service = startProjector({
+    store: es.store,
+    dataDir,
+    batchSize: Number(process.argv[3] ?? 1000),
+    ...(process.argv[5] ? { catchUpBatchSize: Number(process.argv[5]) } : {}),
+  });
   await service.caughtUp;
   const ms = performance.now() - s;
   if (service.views.checkpoint().events !== events) throw new Error('catch-up incomplete');

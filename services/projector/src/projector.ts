@@ -12,8 +12,13 @@ export interface AllSubscriber {
 }
 
 export interface ProjectorOptions {
-  /** Events per transaction while catching up. */
+  /** Events per transaction once caught up (live tail). */
   batchSize?: number;
+  /**
+   * Events per transaction until the first catch-up is done (default: batchSize). Fewer, larger
+   * transactions while far behind; each is still one batch with its checkpoint.
+   */
+  catchUpBatchSize?: number;
   /** Batches sent to the view store and not yet committed, at most (reading overlaps committing). */
   maxInFlight?: number;
   /** How long a partial batch may wait for more events before it is committed (live tail). */
@@ -72,7 +77,8 @@ export class Projector extends EventEmitter<ProjectorEvents> {
   });
 
   private async run(): Promise<void> {
-    const batchSize = this.opts.batchSize ?? 1000;
+    const liveBatchSize = this.opts.batchSize ?? 1000;
+    const catchUpBatchSize = this.opts.catchUpBatchSize ?? liveBatchSize;
     const flushAfterMs = this.opts.flushAfterMs ?? 20;
     const stopAt = this.opts.stopAt;
     const from = this.views.checkpoint().position;
@@ -131,8 +137,10 @@ export class Projector extends EventEmitter<ProjectorEvents> {
         if (stopAt !== undefined && item.position > stopAt) break;
         if (this.opts.stopBefore?.(item)) break;
         batch.push(item);
-        if (batch.length >= batchSize || item.position === stopAt) flush();
-        else timer ??= setTimeout(flush, flushAfterMs);
+        if (batch.length >= (this.isCaughtUp ? liveBatchSize : catchUpBatchSize) || item.position === stopAt) flush();
+        // while catching up the caughtUp marker flushes the last batch; the timer only covers a
+        // source that stalls (a 20 ms timer there cut catch-up batches to ~100 events)
+        else timer ??= setTimeout(flush, this.isCaughtUp ? flushAfterMs : Math.max(flushAfterMs, 1000));
         if (item.position === stopAt) break;
       }
       if (!this.stopped) flush();

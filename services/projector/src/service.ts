@@ -13,6 +13,8 @@ export interface ProjectorServiceOptions {
   /** Directory of views.sqlite, or `:memory:`. */
   dataDir: string;
   batchSize?: number;
+  /** Events per transaction until first caught up (see ProjectorOptions). */
+  catchUpBatchSize?: number;
 }
 
 export interface ProjectorService {
@@ -38,6 +40,7 @@ export function startProjector(opts: ProjectorServiceOptions): ProjectorService 
   const projector = new Projector(opts.store, views, {
     streamPrefixes: shouwangStreamPrefixes,
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+    ...(opts.catchUpBatchSize ? { catchUpBatchSize: opts.catchUpBatchSize } : {}),
   });
   // 'caughtUp' is emitted with no batch in flight, so the index build runs between transactions
   projector.once('caughtUp', () => createIndexes(db));

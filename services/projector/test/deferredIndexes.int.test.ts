@@ -109,3 +109,20 @@ t.test('a views file in the layout before the append-only history is emptied and
   t.same(new ViewStore(db, projections).checkpoint(), { position: undefined, events: 0 }, 'checkpoint back to zero');
   t.equal((db.prepare('SELECT COUNT(*) AS n FROM view_rows').get() as { n: number }).n, 0, 'no row left from the old layout');
 });
+
+t.test('catching up commits batches of catchUpBatchSize, then the live tail batches of batchSize', async (t) => {
+  const es = await startEmbeddedStore();
+  t.teardown(() => es.stop());
+  const { events } = await appendHistory(es.store, { events: 1000, seed: 34 });
+  const service = startProjector({ store: es.store, dataDir: ':memory:', batchSize: 10, catchUpBatchSize: 400 });
+  t.teardown(() => service.stop());
+  const sizes: number[] = [];
+  let before = 0;
+  service.projector.on('committed', (c) => {
+    sizes.push(c.events - before);
+    before = c.events;
+  });
+  await service.caughtUp;
+  t.equal(service.views.checkpoint().events, events);
+  t.ok(sizes.slice(0, -1).every((n) => n === 400), `full catch-up batches of 400 (${sizes.join(', ')})`);
+});
