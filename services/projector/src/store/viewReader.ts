@@ -74,10 +74,14 @@ export function historicReader(db: Database.Database, position: bigint): ViewRea
   return {
     position,
     get<Doc>(view: string, key: string) {
+      // versions of one row never overlap: only the latest one from before the position can be
+      // valid (one index seek, instead of checking every older version of a hot row)
       const row = db
-        .prepare(`SELECT doc FROM view_history WHERE view = ? AND key = ?${valid}`)
-        .get(view, key, position, position) as { doc: string } | undefined;
-      return row ? (JSON.parse(row.doc) as Doc) : undefined;
+        .prepare('SELECT doc, to_pos FROM view_history WHERE view = ? AND key = ? AND from_pos <= ? ORDER BY from_pos DESC LIMIT 1')
+        .safeIntegers(true)
+        .get(view, key, position) as { doc: string | null; to_pos: bigint | null } | undefined;
+      if (!row || row.doc === null || (row.to_pos !== null && row.to_pos <= position)) return undefined;
+      return JSON.parse(row.doc) as Doc;
     },
     list<Doc>(view: string, filter: RowFilter = {}) {
       const params: unknown[] = [view];
