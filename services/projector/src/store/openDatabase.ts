@@ -37,7 +37,9 @@ export function createIndexes(db: Database.Database): void {
     CREATE INDEX IF NOT EXISTS view_rows_district ON view_rows (view, district, t);
     CREATE INDEX IF NOT EXISTS view_rows_subject ON view_rows (view, subject) WHERE subject IS NOT NULL;
     CREATE INDEX IF NOT EXISTS view_history_key ON view_history (view, key, from_pos);
-    CREATE INDEX IF NOT EXISTS view_history_district_at ON view_history (view, district, from_pos, to_pos);
+    -- to_pos, t and subject in the index: versions closed before the position and rows outside a
+    -- period are skipped, and distinct subjects counted, without reading the table
+    CREATE INDEX IF NOT EXISTS view_history_district_at ON view_history (view, district, from_pos, to_pos, t, subject);
     CREATE INDEX IF NOT EXISTS view_history_subject ON view_history (view, subject) WHERE subject IS NOT NULL;
   `);
 }
