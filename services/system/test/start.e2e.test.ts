@@ -8,23 +8,29 @@ import { freePort, tempDir } from '@shouwang/testing';
 // store, answers its health check, and one Ctrl-C stops them all.
 const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
-t.test('the whole system starts on the embedded store and stops on SIGINT', async (t) => {
+/** `pnpm start` as a child process on free ports, without the demo city or a NATS of its own. */
+async function startSystem(dataDir: string) {
   const [api, projector, relay] = [await freePort(), await freePort(), await freePort()];
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { ...process.env, DATA_DIR: tempDir('shouwang-system-'), PORT: String(api), PROJECTOR_PORT: String(projector), RELAY_PORT: String(relay), ESDB_PORT: '0', DEMO: '0', NATS_URL: '' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(api), PROJECTOR_PORT: String(projector), RELAY_PORT: String(relay), ESDB_PORT: '0', DEMO: '0', NATS_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const system = { child, api, projector, relay, out: '', exited: new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code))) };
+  child.stdout.on('data', (b: Buffer) => (system.out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (system.out += b.toString()));
+  return system;
+}
+
+t.test('the whole system starts on the embedded store and stops on SIGINT', async (t) => {
+  const system = await startSystem(tempDir('shouwang-system-'));
+  const { child, api, projector, relay, exited } = system;
   t.teardown(() => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });
   const deadline = Date.now() + 90_000;
-  while (!out.includes('Shouwang is running') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
-  t.match(out, /Shouwang is running/, 'prints that it runs');
-  t.match(out, /pnpm --filter @shouwang\/api tokens/, 'says how to get a token');
+  while (!system.out.includes('Shouwang is running') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
+  t.match(system.out, /Shouwang is running/, 'prints that it runs');
+  t.match(system.out, /pnpm --filter @shouwang\/api tokens/, 'says how to get a token');
 
   const health = async (port: number, path: string) => (await fetch(`http://127.0.0.1:${port}${path}`)).status;
   t.equal(await health(api, '/healthz'), 200, 'API healthy');
@@ -52,23 +58,16 @@ function processesOf(dataDir: string): number[] {
 
 t.test('a SIGTERM while a service is still starting stops that one too', async (t) => {
   const dataDir = tempDir('shouwang-system-');
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), PROJECTOR_PORT: String(await freePort()), RELAY_PORT: String(await freePort()), ESDB_PORT: '0', DEMO: '0', NATS_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const system = await startSystem(dataDir);
   t.teardown(() => {
     for (const pid of processesOf(dataDir)) process.kill(pid, 'SIGKILL');
   });
-  while (!/\[store\] .*listening/.test(out) && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+  while (!/\[store\] .*listening/.test(system.out) && system.child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
   // The API is spawned right after the store is ready and takes a second or two to listen.
   await new Promise((r) => setTimeout(r, 300));
-  t.notMatch(out, /Shouwang is running/, 'still starting');
-  child.kill('SIGTERM');
-  await exited;
+  t.notMatch(system.out, /Shouwang is running/, 'still starting');
+  system.child.kill('SIGTERM');
+  await system.exited;
   // Checked at once: a service left behind would run on until its next write to the closed pipe.
   t.same(processesOf(dataDir), [], 'no service of this system outlives it');
 });
