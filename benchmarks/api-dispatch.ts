@@ -19,7 +19,7 @@ import { spawnEsdbProcess } from '@shouwang/esdb-server';
 import { openEventStore, type EventStore } from '@shouwang/event-store';
 import { startEmbeddedStore, tempDir } from '@shouwang/testing';
 import { profiled } from './support/cpuProfile.js';
-import { runLoad, type LoadResult } from './support/httpLoad.js';
+import { resultOf, runLoad, type LoadResult } from './support/httpLoad.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -70,10 +70,7 @@ async function twoAppends(store: EventStore, count: number): Promise<LoadResult>
   };
   const started = process.hrtime.bigint();
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { perSecond: count / seconds, p50: at(0.5), p99: at(0.99), statuses: {} };
+  return resultOf(latencies, Number(process.hrtime.bigint() - started) / 1e9);
 }
 
 /** The store: its own process (the embedded default of `pnpm start`), or inside this process. */

@@ -24,6 +24,13 @@ export interface LoadResult {
 
 const self = fileURLToPath(import.meta.url);
 
+/** Throughput and latency percentiles of `latencies` (ms) completed in `seconds`. */
+export function resultOf(latencies: number[], seconds: number, statuses: Record<number, number> = {}): LoadResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), statuses };
+}
+
 /** Runs `plan` from a child process and resolves with what it measured. */
 export function runLoad(plan: LoadPlan): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -64,9 +71,7 @@ async function load(plan: LoadPlan): Promise<LoadResult> {
   await Promise.all(Array.from({ length: plan.connections }, worker));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { perSecond: plan.requests.length / seconds, p50: at(0.5), p99: at(0.99), statuses };
+  return resultOf(latencies, seconds, statuses);
 }
 
 if (process.argv[1] === self && process.send) {
