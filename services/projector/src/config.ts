@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { DEVELOPMENT_JWT_SECRET } from '@shouwang/auth';
 
-/** The API's development signing key: tokens from a local API work here too; refused in production. */
-export { DEVELOPMENT_JWT_SECRET };
-
 /** Configuration of the projector service, read from the environment once at start. */
 export const ProjectorConfig = z
   .object({

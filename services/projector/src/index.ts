@@ -16,6 +16,6 @@ export { viewsPlugin, type ViewsPluginOptions } from './http/viewsPlugin.js';
 export { buildProjectorApp, type ProjectorAppOptions } from './http/app.js';
 export { tokenVerifier, mayScope, Claims, AuthError, type TokenSettings } from './http/auth.js';
 export { startProjector, viewsFile, type ProjectorService } from './service.js';
-export { loadConfig, ProjectorConfig, DEVELOPMENT_JWT_SECRET } from './config.js';
+export { loadConfig, ProjectorConfig } from './config.js';
 export { replayViews, lastPosition } from './audit/replay.js';
 export { mountViews, type MountViewsOptions } from './mount.js';
