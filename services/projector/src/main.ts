@@ -17,10 +17,13 @@ const service = startProjector({ store, dataDir: config.DATA_DIR, batchSize: con
 const resumedFrom = service.views.checkpoint();
 log.info({ position: resumedFrom.position?.toString() ?? null, events: resumedFrom.events }, 'projector resuming from checkpoint');
 service.projector.on('caughtUp', (position) => log.info({ position: position?.toString() ?? null }, 'projector caught up'));
-service.running.catch((err: unknown) => {
+const stopOnError = (err: unknown) => {
   log.fatal({ err }, 'projector stopped on an error; restart resumes from the checkpoint');
   process.exit(1);
-});
+};
+service.running.catch(stopOnError);
+// building the query indexes once caught up failed (e.g. a full disk): the same, a restart retries
+service.caughtUp.catch(stopOnError);
 
 const app = await buildProjectorApp({
   db: service.db,

@@ -3,13 +3,24 @@ import type { ProjectedEvent } from './projection/types.js';
 import type { BatchApplier } from './store/batchApplier.js';
 import type { BatchCommitted } from './store/viewStore.js';
 
+type SourceItem = ProjectedEvent | { kind: 'caughtUp' };
+
 /** The part of `@shouwang/event-store`'s `EventStore` the projector follows. */
 export interface AllSubscriber {
   subscribeToAll(opts: {
     fromPosition?: bigint;
     filter?: { streamPrefixes?: string[]; eventTypes?: string[] };
-  }): AsyncIterable<ProjectedEvent | { kind: 'caughtUp' }>;
+  }): AllSubscription;
 }
+
+/** A `$all` subscription read in bursts: everything delivered so far, waiting for at least one. */
+export interface AllSubscription {
+  nextBatch(max?: number): Promise<SourceItem[]>;
+  return?(): Promise<unknown>;
+}
+
+/** Items taken from the subscription at a time. */
+const BURST = 512;
 
 export interface ProjectorOptions {
   /** Events per transaction once caught up (live tail). */
@@ -46,7 +57,6 @@ export interface ProjectorEvents {
  */
 export class Projector extends EventEmitter<ProjectorEvents> {
   private stopped = false;
-  private iterator: AsyncIterator<ProjectedEvent | { kind: 'caughtUp' }> | undefined;
   private running: Promise<void> | undefined;
   isCaughtUp = false;
 
@@ -72,8 +82,8 @@ export class Projector extends EventEmitter<ProjectorEvents> {
 
   private wakeOnStop: () => void = () => undefined;
   // resolves when stop() is called, so a subscription waiting for new events does not hold it up
-  private readonly stopSignal = new Promise<{ done: true; value: undefined }>((resolve) => {
-    this.wakeOnStop = () => resolve({ done: true, value: undefined });
+  private readonly stopSignal = new Promise<'stopped'>((resolve) => {
+    this.wakeOnStop = () => resolve('stopped');
   });
 
   private async run(): Promise<void> {
@@ -87,8 +97,6 @@ export class Projector extends EventEmitter<ProjectorEvents> {
       fromPosition: from,
       filter: { streamPrefixes: this.opts.streamPrefixes },
     });
-    const iterator = subscription[Symbol.asyncIterator]();
-    this.iterator = iterator;
     let batch: ProjectedEvent[] = [];
     let timer: NodeJS.Timeout | undefined;
     const maxInFlight = this.opts.maxInFlight ?? 2;
@@ -120,28 +128,35 @@ export class Projector extends EventEmitter<ProjectorEvents> {
       if (failure) throw failure;
     };
     try {
-      while (!this.stopped) {
+      // bursts, not one promise per event: the loop below runs synchronously over what arrived
+      read: while (!this.stopped) {
         if (failure) throw failure;
         while (inFlight.length >= maxInFlight) await inFlight[0];
-        const next = await Promise.race([iterator.next(), this.stopSignal]);
-        if (next.done || this.stopped) break;
-        const item = next.value;
-        if ('kind' in item) {
-          flush();
-          await settle();
-          this.isCaughtUp = true;
-          this.emit('caughtUp', this.views.checkpoint().position);
-          if (stopAt !== undefined || this.opts.stopWhenCaughtUp) break; // a replay ends with what the store holds
-          continue;
+        const items = await Promise.race([subscription.nextBatch(BURST), this.stopSignal]);
+        if (items === 'stopped' || items.length === 0 || this.stopped) break;
+        for (const item of items) {
+          if (this.stopped) break read;
+          if ('kind' in item) {
+            flush();
+            await settle();
+            this.isCaughtUp = true;
+            this.emit('caughtUp', this.views.checkpoint().position);
+            if (stopAt !== undefined || this.opts.stopWhenCaughtUp) break read; // a replay ends with what the store holds
+            continue;
+          }
+          if (stopAt !== undefined && item.position > stopAt) break read;
+          if (this.opts.stopBefore?.(item)) break read;
+          batch.push(item);
+          if (batch.length >= (this.isCaughtUp ? liveBatchSize : catchUpBatchSize) || item.position === stopAt) {
+            flush();
+            // batches smaller than a burst: still no more than maxInFlight queued
+            while (inFlight.length > maxInFlight) await inFlight[0];
+          }
+          // while catching up the caughtUp marker flushes the last batch; the timer only covers a
+          // source that stalls (a 20 ms timer there cut catch-up batches to ~100 events)
+          else timer ??= setTimeout(flush, this.isCaughtUp ? flushAfterMs : Math.max(flushAfterMs, 1000));
+          if (item.position === stopAt) break read;
         }
-        if (stopAt !== undefined && item.position > stopAt) break;
-        if (this.opts.stopBefore?.(item)) break;
-        batch.push(item);
-        if (batch.length >= (this.isCaughtUp ? liveBatchSize : catchUpBatchSize) || item.position === stopAt) flush();
-        // while catching up the caughtUp marker flushes the last batch; the timer only covers a
-        // source that stalls (a 20 ms timer there cut catch-up batches to ~100 events)
-        else timer ??= setTimeout(flush, this.isCaughtUp ? flushAfterMs : Math.max(flushAfterMs, 1000));
-        if (item.position === stopAt) break;
       }
       if (!this.stopped) flush();
       await settle();
@@ -151,7 +166,7 @@ export class Projector extends EventEmitter<ProjectorEvents> {
       batch = [];
       await Promise.allSettled(inFlight);
       // ends the subscription; not awaited, a source may finish its pending read first
-      void iterator.return?.()?.catch(() => undefined);
+      void subscription.return?.()?.catch(() => undefined);
     }
   }
 }

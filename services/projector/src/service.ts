@@ -2,9 +2,10 @@ import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { EventStore } from '@shouwang/event-store';
 import { shouwangStreamPrefixes } from '@shouwang/event-store';
-import { createIndexes, openDatabase } from './store/openDatabase.js';
+import { openDatabase } from './store/openDatabase.js';
 import { ViewStore } from './store/viewStore.js';
 import { inThread, type BatchApplier } from './store/batchApplier.js';
+import { inWorker } from './store/workerApplier.js';
 import { Projector } from './projector.js';
 import { projections } from './views/index.js';
 
@@ -22,7 +23,10 @@ export interface ProjectorService {
   db: Database.Database;
   views: BatchApplier;
   projector: Projector;
-  /** Resolves once the projector has applied everything stored when it started. */
+  /**
+   * Resolves once the projector has applied everything stored when it started and the query
+   * indexes are built; rejects if building them failed.
+   */
   caughtUp: Promise<void>;
   running: Promise<void>;
   stop(): Promise<void>;
@@ -35,16 +39,20 @@ export function startProjector(opts: ProjectorServiceOptions): ProjectorService 
   const file = viewsFile(opts.dataDir);
   // a fresh or unfinished catch-up writes without the query indexes; they are built once caught up
   const db = openDatabase(file, { deferIndexes: true });
-  // one thread: measured faster here than committing in a worker (benchmarks/projector-catchup.ts)
-  const views = inThread(new ViewStore(db, projections));
+  // a file is written by a worker thread, so projecting overlaps reading the store (docs/views.md);
+  // views in memory exist in this connection only
+  const inMemory = file === ':memory:';
+  const views = inMemory ? inThread(new ViewStore(db, projections)) : inWorker(file, db);
   const projector = new Projector(opts.store, views, {
     streamPrefixes: shouwangStreamPrefixes,
+    // batches queued for the worker: enough that the two threads rarely wait for each other
+    maxInFlight: inMemory ? 2 : 4,
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
     ...(opts.catchUpBatchSize ? { catchUpBatchSize: opts.catchUpBatchSize } : {}),
   });
-  // 'caughtUp' is emitted with no batch in flight, so the index build runs between transactions
-  projector.once('caughtUp', () => createIndexes(db));
-  const caughtUp = new Promise<void>((resolve) => projector.once('caughtUp', () => resolve()));
+  // the index build is queued behind the batches already sent, and before any later one
+  const caughtUp = new Promise<void>((resolve, reject) => projector.once('caughtUp', () => views.createIndexes().then(resolve, reject)));
+  caughtUp.catch(() => undefined);
   const running = projector.start();
   running.catch(() => undefined);
   return {

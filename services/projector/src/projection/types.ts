@@ -38,7 +38,10 @@ export interface ViewRow<Doc = unknown> {
 /** A change of a view: the row's new content, or `doc: null` to remove it. */
 export type ViewChange = Omit<ViewRow, 'doc'> & { doc: unknown | null };
 
-/** Reads the current row of a view while an event is being projected. */
+/**
+ * Reads the current row of a view while an event is being projected. The doc returned is shared
+ * (the view store keeps it for later events): a projection copies it before changing it.
+ */
 export type ViewLookup = <Doc = unknown>(view: string, key: string) => Doc | undefined;
 
 /**

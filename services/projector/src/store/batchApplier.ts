@@ -1,14 +1,16 @@
 import type { ProjectedEvent } from '../projection/types.js';
+import { createIndexes } from './openDatabase.js';
 import type { BatchCommitted, Checkpoint, ViewStore } from './viewStore.js';
 
 /**
- * Where the projector sends batches. Asynchronous so that a view store elsewhere (another thread
- * or process) fits; today it is the view store in the projector's thread.
+ * Where the projector sends batches: the view store in this thread (`inThread`) or in a worker
+ * thread (`inWorker`, the service's). Batches apply in the order they were sent.
  */
 export interface BatchApplier {
   checkpoint(): Checkpoint;
-  /** Applies batches in the order they were sent. */
   applyBatch(events: readonly ProjectedEvent[]): Promise<BatchCommitted | undefined>;
+  /** Builds the query indexes left out while catching up (after batches sent before it). */
+  createIndexes(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -17,6 +19,7 @@ export function inThread(views: ViewStore): BatchApplier {
   return {
     checkpoint: () => views.checkpoint(),
     applyBatch: async (events) => views.applyBatch(events),
+    createIndexes: async () => createIndexes(views.db),
     close: async () => undefined,
   };
 }

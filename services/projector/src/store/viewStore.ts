@@ -9,6 +9,15 @@ export interface Checkpoint {
   events: number;
 }
 
+/** Reads the checkpoint of the views named `name` through any connection to their file. */
+export function checkpointReader(db: Database.Database, name = 'views'): () => Checkpoint {
+  const stmt = db.prepare('SELECT position, events FROM checkpoint WHERE name = ?').safeIntegers(true);
+  return () => {
+    const row = stmt.get(name) as { position: bigint; events: bigint } | undefined;
+    return row ? { position: row.position, events: Number(row.events) } : { position: undefined, events: 0 };
+  };
+}
+
 /** What one committed batch changed, as announced to live subscribers. */
 export interface BatchCommitted {
   position: bigint;
@@ -25,7 +34,13 @@ interface Version {
   json: string | null;
 }
 
-/** A row touched in the current batch: read once from SQLite, written back once at the end. */
+/** A row as committed: its parsed doc (undefined: absent) and the id of its latest version. */
+interface CommittedRow {
+  doc: unknown;
+  hist: bigint | undefined;
+}
+
+/** A row touched in the current batch: read once, written back once at the end. */
 interface Touched {
   view: string;
   key: string;
@@ -34,6 +49,9 @@ interface Touched {
   baseHist: bigint | undefined;
   versions: Version[];
 }
+
+/** Committed rows kept parsed between batches, at most (a district's counters are touched by most batches). */
+const ROW_CACHE_SIZE = 20_000;
 
 /**
  * Applies projections to the SQLite views. Each batch of events, the rows it changes, their
@@ -47,6 +65,11 @@ export class ViewStore {
   private readonly byType = new Map<string, Projection[]>();
   private readonly applyBatchTx: (events: readonly ProjectedEvent[]) => BatchCommitted | undefined;
   private touched = new Map<string, Touched>();
+  /**
+   * Rows as last committed, least recently used first. Safe because this store is the views'
+   * only writer; emptied after a rollback, when it may hold what SQLite does not.
+   */
+  private committed = new Map<string, CommittedRow>();
   readonly read: ViewLookup;
 
   constructor(
@@ -66,10 +89,10 @@ export class ViewStore {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       addPosition: db.prepare('INSERT INTO event_positions (position, created_ms) VALUES (?, ?)'),
       addTimeMark: db.prepare('INSERT INTO time_marks (position, created_ms) VALUES (?, ?)'),
-      readCheckpoint: db.prepare('SELECT position, events FROM checkpoint WHERE name = ?').safeIntegers(true),
       writeCheckpoint: db.prepare(`INSERT INTO checkpoint (name, position, events) VALUES (?, ?, ?)
         ON CONFLICT (name) DO UPDATE SET position = excluded.position, events = excluded.events`),
     };
+    this.checkpoint = checkpointReader(db, name);
     this.read = <Doc>(view: string, key: string) => this.touch(view, key).doc as Doc | undefined;
     this.applyBatchTx = db.transaction((events: readonly ProjectedEvent[]) => this.applyBatchInside(events));
   }
@@ -79,30 +102,48 @@ export class ViewStore {
     return [...this.byType.keys()];
   }
 
-  checkpoint(): Checkpoint {
-    const row = this.stmts.readCheckpoint.get(this.name) as { position: bigint; events: bigint } | undefined;
-    return row ? { position: row.position, events: Number(row.events) } : { position: undefined, events: 0 };
-  }
+  /** The last committed batch's checkpoint. */
+  readonly checkpoint: () => Checkpoint;
 
   /** Applies a batch and its checkpoint atomically; undefined when every event was already applied. */
   applyBatch(events: readonly ProjectedEvent[]): BatchCommitted | undefined {
     if (events.length === 0) return undefined;
+    let committed: BatchCommitted | undefined;
     try {
-      return this.applyBatchTx(events);
+      committed = this.applyBatchTx(events);
+    } catch (err) {
+      this.committed = new Map(); // after a rollback the cached rows are not what SQLite holds
+      throw err;
     } finally {
-      this.touched = new Map(); // after a rollback the cached rows are not what SQLite holds
+      this.touched = new Map();
     }
+    return committed;
   }
 
   private touch(view: string, key: string): Touched {
     const id = `${view}\u0000${key}`;
     let entry = this.touched.get(id);
     if (!entry) {
-      const row = this.stmts.get.get(view, key) as { doc: string; hist: bigint } | undefined;
-      entry = { view, key, doc: row ? JSON.parse(row.doc) : undefined, baseHist: row?.hist, versions: [] };
+      const row = this.committed.get(id) ?? this.load(view, key);
+      entry = { view, key, doc: row.doc, baseHist: row.hist, versions: [] };
       this.touched.set(id, entry);
     }
     return entry;
+  }
+
+  private load(view: string, key: string): CommittedRow {
+    const row = this.stmts.get.get(view, key) as { doc: string; hist: bigint } | undefined;
+    return { doc: row ? JSON.parse(row.doc) : undefined, hist: row?.hist };
+  }
+
+  /** Keeps the rows of a committed batch for the next ones, most recent last. */
+  private remember(id: string, row: CommittedRow): void {
+    this.committed.delete(id);
+    this.committed.set(id, row);
+    if (this.committed.size > ROW_CACHE_SIZE) for (const oldest of this.committed.keys()) {
+      this.committed.delete(oldest);
+      if (this.committed.size <= ROW_CACHE_SIZE) break;
+    }
   }
 
   private applyBatchInside(events: readonly ProjectedEvent[]): BatchCommitted | undefined {
@@ -158,18 +199,21 @@ export class ViewStore {
 
   private writeBack(): void {
     const s = this.stmts;
-    for (const e of this.touched.values()) {
+    for (const [id, e] of this.touched) {
       const n = e.versions.length;
       if (n === 0) continue;
       if (e.baseHist !== undefined) s.closeVersion.run(e.versions[0]!.pos, e.baseHist);
-      let hist = 0;
+      let hist = 0n;
       for (let i = 0; i < n; i++) {
         const v = e.versions[i]!;
-        hist = Number(s.addVersion.run(e.view, e.key, v.district, v.t, v.subject, v.pos, e.versions[i + 1]?.pos ?? null, v.json).lastInsertRowid);
+        hist = BigInt(s.addVersion.run(e.view, e.key, v.district, v.t, v.subject, v.pos, e.versions[i + 1]?.pos ?? null, v.json).lastInsertRowid);
       }
       const final = e.versions[n - 1]!;
       if (final.json === null) s.remove.run(e.view, e.key);
       else s.upsert.run(e.view, e.key, final.district, final.t, final.subject, final.pos, hist, final.json);
+      // as a read of view_rows would find it after the commit: a removed row is absent, with no
+      // version to close (applyBatch empties the cache again if the transaction rolls back)
+      this.remember(id, final.json === null ? { doc: undefined, hist: undefined } : { doc: e.doc, hist });
     }
   }
 }
