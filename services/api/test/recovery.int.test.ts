@@ -1,4 +1,5 @@
 import t from 'tap';
+import type * as Tap from 'tap';
 import { volunteerDecider, volunteerStream } from '@shouwang/domain';
 import { buildCommand } from '../src/commands/build.js';
 import { modeOfDistrict, readTarget } from '../src/commands/dispatch/facts.js';
@@ -68,4 +69,68 @@ t.test('the recovery finishes dispatches a crash cut off, and writes nothing twi
   await again.caughtUp;
   await again.stop();
   t.equal(await countAll(store), count, 'going through everything again writes nothing');
+});
+
+/** What the recovery tests share: a district with one post and volunteers, and step 1 alone. */
+async function crashScene(t: Tap.Test, postStaffing: ReturnType<typeof staffing>) {
+  const time = testClock('2026-05-01T07:00:00.000Z');
+  const api = await startApi({ clock: time.clock });
+  t.teardown(() => api.close());
+  const { app, store } = api;
+  const d = 'haidian';
+  await seedDistrict(app, d);
+  await ok(app, '/v1/posts', commander(), {
+    postId: 'p', districtId: d, stationId: `${d}-s1`, pointName: 'x', kind: 'publicity',
+    shifts: [shift('am', '2026-05-01T09:00:00.000Z', '2026-05-01T11:00:00.000Z')], staffing: postStaffing,
+  });
+  for (const v of ['a', 'c']) await ok(app, '/v1/volunteers', commander(), { volunteerId: v, districtId: d, homeStationId: `${d}-s1`, name: 'N', phone: '+86 13800000000' });
+  const ctx = { store, metrics: createMetrics(), clock: time.clock, maxRetries: 8 };
+  const reserveOnly = async (volunteerId: string, dispatchId: string) => {
+    const target = await readTarget(store, { kind: 'post_shift', postId: 'p', shiftId: 'am' });
+    const { mode, plan } = await modeOfDistrict(store, d);
+    const command = buildCommand('DispatchVolunteer', { dispatchId, volunteerId, target, mode, plan, respondBy: '2026-05-01T08:00:00.000Z', now: time.clock().toISOString() });
+    const metadata = { commandId: `cmd-${dispatchId}`, correlationId: `crash-${dispatchId}`, causationId: `cmd-${dispatchId}`, actor: { role: 'dispatcher', id: 'x', districtId: d }, occurredAt: time.clock().toISOString() };
+    await runStep({ ...ctx, stream: volunteerStream(volunteerId), decider: volunteerDecider as never, command, metadata });
+  };
+  const seats = async () => Object.keys((await app.inject({ method: 'GET', url: '/v1/posts/p', headers: { authorization: `Bearer ${await token(commander())}` } })).json().state.seats);
+  return { app, store, ctx, d, reserveOnly, seats };
+}
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+t.test('an event the recovery keeps failing on is tried again until it succeeds, never skipped', async (t) => {
+  const { store, ctx, reserveOnly, seats } = await crashScene(t, staffing(1));
+  await reserveOnly('a', 'da');
+  // the store fails the reads of a's stream five times (a network fault, say), then answers
+  let failures = 5;
+  const flaky = Object.create(store) as typeof store;
+  flaky.readStream = (stream, ...rest) => {
+    if (stream === volunteerStream('a') && failures > 0) {
+      failures -= 1;
+      return Promise.reject(new Error('connection reset'));
+    }
+    return store.readStream(stream, ...rest);
+  };
+  const errors: unknown[] = [];
+  const checkpoint = memoryCheckpoint();
+  const recovery = startDispatchRecovery({ ctx: { ...ctx, store: flaky }, checkpoint, graceMs: 0, log: { ...quiet, error: (o) => errors.push(o) } });
+  await recovery.caughtUp;
+  await recovery.stop();
+  t.equal(failures, 0, 'every injected failure was met');
+  t.equal(errors.length, 5, 'each failure logged');
+  t.same(await seats(), ['da'], 'the dispatch got its seat once the store answered');
+});
+
+t.test('a mode switched after the crash does not change how the dispatch is finished', async (t) => {
+  // one seat in 平, two in 极: the dispatch was made under 平, where the post is already full
+  const { app, ctx, reserveOnly, seats, d } = await crashScene(t, { normal: 1, combat: 1, emergency: 1, extreme: 2 });
+  await ok(app, '/v1/volunteers/a/dispatches', commander(), { dispatchId: 'da', target: { kind: 'post_shift', postId: 'p', shiftId: 'am' } });
+  await reserveOnly('c', 'dc');
+  await ok(app, `/v1/modes/${d}/switch`, commander(), { to: 'extreme', reason: 'spread' });
+  const recovery = startDispatchRecovery({ ctx, checkpoint: memoryCheckpoint(), graceMs: 0, log: quiet });
+  await recovery.caughtUp;
+  await recovery.stop();
+  t.same(await seats(), ['da'], 'no second seat taken under the later mode');
+  const c = (await app.inject({ method: 'GET', url: '/v1/volunteers/c', headers: { authorization: `Bearer ${await token(volunteerClaims(d, 'c'))}` } })).json().state;
+  t.equal(c.dispatches.dc.status, 'cancelled', 'compensated as under the mode it was made in');
 });

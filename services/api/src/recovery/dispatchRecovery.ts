@@ -1,8 +1,9 @@
-import { fold, reservingStatuses, volunteerDecider, type VolunteerEvent, type VolunteerState } from '@shouwang/domain';
+import { reservingStatuses, upcast, volunteerDecider, type ResponseMode, type VolunteerState } from '@shouwang/domain';
 import type { EventMetadata, StoredEvent } from '@shouwang/event-store';
 import type { RouteContext } from '../commands/context.js';
 import type { StepInvocation } from '../commands/invocation.js';
-import { modeOfDistrict } from '../commands/dispatch/facts.js';
+import { foldHistory } from '../commands/step.js';
+import { planOfMode } from '../commands/dispatch/facts.js';
 import { followThrough } from '../commands/dispatch/followThrough.js';
 import { takeSeat } from '../commands/dispatch/seat.js';
 import type { Checkpoint } from './checkpoint.js';
@@ -23,6 +24,9 @@ export interface DispatchRecovery {
   caughtUp: Promise<void>;
   stop(): Promise<void>;
 }
+
+/** The longest wait between two tries of an event that keeps failing. */
+const MAX_BACKOFF_MS = 30_000;
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -64,22 +68,24 @@ export function startDispatchRecovery(opts: DispatchRecoveryOptions): DispatchRe
 
   async function handle(event: StoredEvent): Promise<void> {
     const history = await ctx.store.readStream(event.stream);
-    const volunteerId = (event.data as { volunteerId: string }).volunteerId;
-    const dispatchId = (event.data as { dispatchId: string }).dispatchId;
+    // older schema versions are brought to today's shape, as for every fold
+    const data = upcast(event.type, event.metadata?.schemaVersion ?? 1, event.data) as { volunteerId: string; dispatchId: string; mode?: ResponseMode };
+    const { volunteerId, dispatchId } = data;
     const inv = invocationFor(event);
     const causation = (event.metadata as EventMetadata | undefined)?.commandId ?? event.id;
-    const events = (upTo: bigint) => history.filter((e) => e.revision < upTo).map((e) => ({ type: e.type, data: e.data }) as VolunteerEvent);
+    const stateBefore = (revision: bigint): VolunteerState => foldHistory(volunteerDecider as never, history.filter((e) => e.revision < revision));
     if (event.type === 'VolunteerDispatched') {
-      const now: VolunteerState = fold(volunteerDecider, events(BigInt(Number.MAX_SAFE_INTEGER)));
-      const record = now.dispatches[dispatchId];
+      const record = stateBefore(BigInt(Number.MAX_SAFE_INTEGER)).dispatches[dispatchId];
       if (!record || !reservingStatuses.includes(record.status) || record.status === 'checked_in') return;
-      const { mode, plan } = await modeOfDistrict(ctx.store, record.target.districtId);
+      // the seat is taken under the mode the dispatch was made under, as its request would have;
+      // a switch since the crash does not change what was decided then
+      const mode = data.mode!;
+      const plan = await planOfMode(ctx.store, record.target.districtId, mode);
       const outcome = await takeSeat(inv, { volunteerId, dispatchId, target: record.target, mode, plan }, causation);
       if ('refusal' in outcome) log.info({ dispatchId, code: outcome.refusal }, 'recovered dispatch compensated');
       return;
     }
-    const before: VolunteerState = fold(volunteerDecider, events(event.revision));
-    await followThrough(inv, before, [{ type: event.type, data: event.data }], causation);
+    await followThrough(inv, stateBefore(event.revision), [{ type: event.type, data }], causation);
   }
 
   const run = async () => {
@@ -95,18 +101,17 @@ export function startDispatchRecovery(opts: DispatchRecoveryOptions): DispatchRe
       }
       if (item.type === 'VolunteerDispatched') await sleep(item.created.getTime() + graceMs - Date.now(), abort.signal);
       if (abort.signal.aborted) break;
-      for (let attempt = 1; ; attempt++) {
+      // never past an event it could not handle: its dispatch would stay unrepaired for good
+      for (let attempt = 1; !abort.signal.aborted; attempt++) {
         try {
           await handle(item);
           break;
         } catch (err) {
-          if (attempt >= 3) {
-            log.error({ err, eventId: item.id }, 'dispatch recovery gave up on an event');
-            break;
-          }
-          await sleep(100 * attempt, abort.signal);
+          log.error({ err, eventId: item.id, attempt }, 'dispatch recovery failed on an event; retrying it');
+          await sleep(Math.min(100 * 2 ** (attempt - 1), MAX_BACKOFF_MS), abort.signal);
         }
       }
+      if (abort.signal.aborted) break;
       pending = item.position;
       if (Date.now() - lastSaved > 250) {
         await checkpoint.save(pending);

@@ -6,6 +6,7 @@ import {
   postStream,
   requestDecider,
   requestStream,
+  resolvePlan,
   responseModeDecider,
   type DispatchTarget,
   type ModePlan,
@@ -43,6 +44,15 @@ export async function modeOfDistrict(
 ): Promise<{ mode: ResponseMode; plan: ModePlan }> {
   const [city, district] = await Promise.all([cityModes, readModes(store, districtId)]);
   return modeInForce(city, district);
+}
+
+/**
+ * A mode's plan for a district, as adopted there or for the city (or the brief's default): the
+ * plan a dispatch made under `mode` is held to, whatever mode is in force now.
+ */
+export async function planOfMode(store: EventStore, districtId: string, mode: ResponseMode): Promise<ModePlan> {
+  const [city, district] = await Promise.all([readModes(store, 'city'), readModes(store, districtId)]);
+  return resolvePlan(mode, district.plans, city.plans);
 }
 
 /** The dispatch target with the facts its stream holds (district, station, kind, skills, window). */
