@@ -83,8 +83,12 @@ async function decideAndAppend<C, S>(input: StepInput<C, S>): Promise<StepResult
     const started = process.hrtime.bigint();
     const cached = attempt === 0 ? cache.get(stream) : undefined;
     const history = cached ? cached.history : await store.readStream(stream);
-    const state = (cached ? (cached.state ??= foldHistory(decider, history)) : foldHistory(decider, history)) as S;
-    if (!cached) cache.put(stream, history, state);
+    let state: S;
+    if (cached) state = (cached.state ??= foldHistory(decider, history)) as S;
+    else {
+      state = foldHistory(decider, history);
+      cache.put(stream, history, state);
+    }
     const firstAt = history.findIndex((e) => e.id === firstId);
     if (firstAt >= 0) {
       const earlier = history.filter((e) => e.metadata?.commandId === metadata.commandId);
@@ -97,12 +101,14 @@ async function decideAndAppend<C, S>(input: StepInput<C, S>): Promise<StepResult
         history,
       };
     }
-    input.guard?.(state, history);
     let decided: { type: string; data: unknown }[];
     try {
+      // the guard reads the same history (e.g. where a dispatch takes place): a refusal of either
+      // on what this process remembers is made sure of on a fresh read
+      input.guard?.(state, history);
       decided = decider.decide(command, state);
     } catch (err) {
-      if (cached) continue; // refused on what this process remembers: make sure on a fresh read
+      if (cached) continue;
       throw err;
     }
     if (decided.length === 0) {
