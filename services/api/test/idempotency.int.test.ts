@@ -67,3 +67,28 @@ t.test('a generated correlation id when none (or a bad one) is sent', async (t) 
   const r = await api.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-correlation-id': 'bad id with spaces' } });
   t.match(r.headers['x-correlation-id'], /^[0-9a-f-]{36}$/);
 });
+
+t.test('a retried dispatch answers as the first time even after its post was closed', async (t) => {
+  const time = testClock('2026-05-01T07:00:00.000Z');
+  const api = await startApi({ clock: time.clock });
+  t.teardown(() => api.close());
+  const { app, store } = api;
+  const d = 'haidian';
+  await seedDistrict(app, d);
+  await ok(app, '/v1/posts', commander(), {
+    postId: 'p', districtId: d, stationId: `${d}-s1`, pointName: 'x', kind: 'publicity',
+    shifts: [shift('am', '2026-05-01T09:00:00.000Z', '2026-05-01T11:00:00.000Z')], staffing: staffing(2),
+  });
+  await ok(app, '/v1/volunteers', commander(), { volunteerId: 'a', districtId: d, homeStationId: `${d}-s1`, name: 'N', phone: '+86 13800000000' });
+  const headers = { ...(await bearer(dispatcher(d))), 'idempotency-key': 'key-closed' };
+  const send = () => app.inject({ method: 'POST', url: '/v1/volunteers/a/dispatches', headers, payload: { target: { kind: 'post_shift', postId: 'p', shiftId: 'am' } } });
+  const first = await send();
+  t.equal(first.statusCode, 201, first.body);
+  await ok(app, '/v1/posts/p/closure', commander(), { reason: 'moved' });
+  const before = await countAll(store);
+  // the answer did not reach the client; it retries after the post closed
+  const retry = await send();
+  t.equal(retry.statusCode, 201, retry.body);
+  t.equal(retry.body, first.body, 'same body, byte for byte');
+  t.equal(await countAll(store), before, 'the retry appended nothing');
+});

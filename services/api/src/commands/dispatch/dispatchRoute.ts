@@ -7,16 +7,18 @@ import {
   reservingStatuses,
   volunteerDecider,
   volunteerStream,
+  upcast,
   type DispatchVolunteer,
+  type VolunteerDispatched,
   type VolunteerState,
 } from '@shouwang/domain';
-import { eventIdFor } from '@shouwang/event-store';
+import { eventIdFor, type StoredEvent } from '@shouwang/event-store';
 import { authorizeTarget } from '../../auth/authenticate.js';
 import type { CommandRoute } from '../define.js';
 import { buildCommand } from '../build.js';
 import { runStep } from '../step.js';
 import { VolunteerParams } from '../routes/schemas.js';
-import { modeOfDistrict, readModes, readTarget, type TargetRef } from './facts.js';
+import { modeOfDistrict, planOfMode, readModes, readTarget, type TargetRef } from './facts.js';
 import { readThrough } from '../streamCache.js';
 import { takeSeat } from './seat.js';
 import { recordedRefusal, refusalFor } from './refusal.js';
@@ -62,14 +64,32 @@ export const dispatchRoute: CommandRoute = {
     const volunteerWarm = readThrough(store, volunteer);
     cityModes.catch(() => undefined);
     volunteerWarm.catch(() => undefined);
-    const target = await readTarget(store, body.target as TargetRef);
+    // A retry answers as the first attempt did, whatever changed since (the post closed, a mode
+    // switched): the target and mode are the ones its step 1 stored, if it got that far.
+    const stepOneId = eventIdFor(inv.commandId, 0);
+    const storedFacts = async (history: StoredEvent[]) => {
+      const stored = history.find((e) => e.id === stepOneId);
+      if (!stored) return undefined;
+      const data = upcast(stored.type, stored.metadata?.schemaVersion ?? 1, stored.data) as VolunteerDispatched['data'];
+      return { target: data.target, mode: data.mode, plan: await planOfMode(store, data.target.districtId, data.mode) };
+    };
+    const readFacts = async () => {
+      const target = await readTarget(store, body.target as TargetRef);
+      return { target, ...(await modeOfDistrict(store, target.districtId, cityModes)) };
+    };
+    const { target, mode, plan } =
+      (await storedFacts(await volunteerWarm)) ??
+      // the first attempt may have gone through another instance, unseen by this one's cache
+      (await readFacts().catch(async (err: unknown) => {
+        const stored = await storedFacts(await store.readStream(volunteer));
+        if (!stored) throw err;
+        return stored;
+      }));
     authorizeTarget(inv.request, { districtId: target.districtId });
-    const { mode, plan } = await modeOfDistrict(store, target.districtId, cityModes);
     const respondBy = body.respondBy ?? new Date(Date.parse(inv.now) + DEFAULT_RESPOND_WITHIN_MS).toISOString();
     const command = buildCommand('DispatchVolunteer', { dispatchId, volunteerId, target, mode, plan, respondBy, now: inv.now }) as DispatchVolunteer;
     const base = { store, metrics: inv.ctx.metrics, maxRetries: inv.ctx.maxRetries };
 
-    await volunteerWarm;
     const step1 = await runStep({
       ...base,
       stream: volunteer,
