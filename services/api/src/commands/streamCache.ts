@@ -10,6 +10,8 @@ interface Entry {
 
 const MAX_STREAMS = 50_000;
 
+const lastRevision = (history: StoredEvent[]): bigint => history.at(-1)?.revision ?? -1n;
+
 /**
  * The streams this process read or wrote last, newest last (LRU). A step decides on its cached
  * history and appends with that history's revision, so a stale entry can never write: the append
@@ -28,10 +30,20 @@ export class StreamCache {
     return e;
   }
 
-  put(stream: string, history: StoredEvent[], state?: unknown): void {
+  /**
+   * Remembers what the store confirmed at `confirmedAt` (when the read started, not when it
+   * returned). A read that overlapped a newer append here, and returns after it, is older than the
+   * entry: the entry stays, so this process never forgets its own writes (a mode just switched).
+   */
+  put(stream: string, history: StoredEvent[], state?: unknown, confirmedAt = Date.now()): void {
+    const current = this.entries.get(stream);
+    const newer = current ? lastRevision(current.history) - lastRevision(history) : -1n;
+    if (newer > 0n) return;
+    // the same history confirmed again keeps what was folded from it
+    if (newer === 0n) state ??= current!.state;
     this.entries.delete(stream);
     if (this.entries.size >= MAX_STREAMS) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(stream, { history, state, confirmedAt: Date.now() });
+    this.entries.set(stream, { history, state, confirmedAt });
   }
 
   drop(stream: string): void {
@@ -52,8 +64,9 @@ export async function readThrough(store: EventStore, stream: string, maxAgeMs = 
   const cache = cacheOf(store);
   const e = cache.get(stream);
   if (e && Date.now() - e.confirmedAt <= maxAgeMs) return e.history;
+  const readAt = Date.now();
   const history = await store.readStream(stream);
-  cache.put(stream, history);
+  cache.put(stream, history, undefined, readAt);
   return history;
 }
 
@@ -70,8 +83,9 @@ export async function readState<S>(store: EventStore, stream: string, fold: (his
 
 /** Reads the stream afresh, folds it and caches both. */
 export async function readFreshState<S>(store: EventStore, stream: string, fold: (history: StoredEvent[]) => S): Promise<S> {
+  const readAt = Date.now();
   const history = await store.readStream(stream);
   const state = fold(history);
-  cacheOf(store).put(stream, history, state);
+  cacheOf(store).put(stream, history, state, readAt);
   return state;
 }
