@@ -34,11 +34,18 @@ export interface AppDeps {
   bodyLimitBytes?: number;
   requestTimeoutMs?: number;
   rateLimit?: { max: number; windowMs: number };
+  /**
+   * Which proxies in front may name the client (X-Forwarded-For); default none. Behind a load
+   * balancer without it every client shares the balancer's address, and so one rate-limit bucket.
+   */
+  trustProxy?: boolean | number | string[];
   /** Business clock for commands (`now`); tests pin it. */
   clock?: () => Date;
   /** How many times a concurrency conflict is retried per aggregate step (default 16). */
   maxRetries?: number;
 }
+
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** Builds the API (not listening). `main.ts` listens; tests inject. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -52,6 +59,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: deps.bodyLimitBytes ?? 65_536,
     // The socket-level timeout guards slow uploads; registerHandlerTimeout answers slow handlers.
     requestTimeout: (deps.requestTimeoutMs ?? 10_000) * 2,
+    // a hop count as a function: fastify takes one at run time, but its types only the others
+    trustProxy: typeof deps.trustProxy === 'number' ? trustHops(deps.trustProxy) : (deps.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   const registered: { method: string; url: string }[] = [];
   app.decorate('shouwangRoutes', registered);

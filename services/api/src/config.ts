@@ -10,6 +10,13 @@ const flag = (fallback: '0' | '1') =>
     .default(fallback)
     .transform((v) => v === '1' || v === 'true');
 
+/** TRUST_PROXY as fastify's `trustProxy` takes it: a flag, a hop count, or proxy addresses. */
+function trustProxyOf(v: string): boolean | number | string[] {
+  if (v === 'false' || v === 'true') return v === 'true';
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',');
+}
+
 /** Configuration of the API service, read from the environment once at start (names in docs/configuration.md). */
 export const ApiConfig = z
   .object({
@@ -31,6 +38,12 @@ export const ApiConfig = z
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(1200),
     RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(false|true|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'false, true, a number of proxy hops, or proxy addresses/CIDRs separated by commas')
+      .default('false')
+      .transform(trustProxyOf)
+      .describe('Which proxies may name the client in X-Forwarded-For (the client address keys the limit on refused tokens)'),
     DISPATCH_RECOVERY: flag('1'),
     DISPATCH_RECOVERY_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   })

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     rateLimit: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS },
+    trustProxy: config.TRUST_PROXY,
   });
   const recovery = config.DISPATCH_RECOVERY
     ? startDispatchRecovery({

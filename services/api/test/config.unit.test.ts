@@ -25,3 +25,11 @@ t.test('bad values are named', async (t) => {
   t.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/);
   t.throws(() => loadConfig({ ESDB_CONNECTION_STRING: 'http://x' }), /ESDB_CONNECTION_STRING/);
 });
+
+t.test('TRUST_PROXY: off by default, a flag, a hop count or proxy addresses', async (t) => {
+  t.equal(loadConfig({}).TRUST_PROXY, false);
+  t.equal(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY, true);
+  t.equal(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY, 1);
+  t.same(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).TRUST_PROXY, ['10.0.0.0/8', '127.0.0.1']);
+  t.throws(() => loadConfig({ TRUST_PROXY: 'yes please' }), /TRUST_PROXY/);
+});

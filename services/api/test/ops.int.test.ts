@@ -106,6 +106,24 @@ t.test('rate limit per token subject, body limit, media type', async (t) => {
   await ok(app, '/v1/districts/haidian/center', commander(), { centerName: 'ok' });
 });
 
+t.test('behind a trusted proxy, refused tokens are counted per client it names, not per proxy', async (t) => {
+  const guessFrom = (app: Awaited<ReturnType<typeof startApi>>['app'], client: string) =>
+    app.inject({ method: 'GET', url: '/v1/modes/city', remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': client } });
+  const codes = async (trustProxy: number | undefined) => {
+    const api = await startApi({ rateLimit: { max: 3, windowMs: 60_000 }, ...(trustProxy === undefined ? {} : { trustProxy }) });
+    t.teardown(() => api.close());
+    const first = [];
+    for (let i = 0; i < 4; i++) first.push((await guessFrom(api.app, '203.0.113.7')).statusCode);
+    return { first, other: (await guessFrom(api.app, '198.51.100.9')).statusCode };
+  };
+  const trusted = await codes(1);
+  t.same(trusted.first, [401, 401, 401, 429], 'one client over the limit');
+  t.equal(trusted.other, 401, 'another client behind the same proxy is not limited');
+  const untrusted = await codes(undefined);
+  t.same(untrusted.first, [401, 401, 401, 429]);
+  t.equal(untrusted.other, 429, 'without TRUST_PROXY every client is the proxy: one bucket');
+});
+
 t.test('a request the store cannot answer in time gets 503 SW_ERR_TIMEOUT', async (t) => {
   // A loopback peer that accepts connections and never answers: the store "hangs".
   const sockets: Socket[] = [];
