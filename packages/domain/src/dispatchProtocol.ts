@@ -4,7 +4,6 @@ import type { CancelDispatch, DispatchVolunteer } from './commands/dispatch.js';
 import type { DispatchTarget } from './events/dispatchShapes.js';
 import type { VolunteerEvent } from './events/index.js';
 import type { DispatchRecord, VolunteerState } from './deciders/volunteerState.js';
-import type { DomainError } from './errors.js';
 import type { ModePlan, ResponseMode } from './modes.js';
 import { postStream, requestStream } from './streams.js';
 
@@ -56,7 +55,8 @@ export const assignmentForCommand = (c: DispatchVolunteer): TargetCommand => ass
 /** Step 3 when the target refused: cancel the reservation on the volunteer stream. */
 export const compensationFor = (
   d: { volunteerId: string; dispatchId: string; target: DispatchTarget },
-  refusal: DomainError,
+  /** The target's refusal: a domain error, or a code of the shell's own (the stream kept changing). */
+  refusal: { code: string },
   now: string,
 ): CancelDispatch => ({
   type: 'CancelDispatch',

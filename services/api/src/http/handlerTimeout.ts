@@ -7,6 +7,10 @@ import { HttpError } from './httpErrors.js';
  * quarter of `ms`, instead of fastify's `handlerTimeout`: that arms an AbortController per
  * request and aborts it when the request closes, building a DOMException with a stack trace on
  * every request — a cost that showed in the dispatch benchmark's profile.
+ *
+ * Only the answer is cut short: the handler runs on, and keeps the stream locks of its steps
+ * until its store calls return. That is deliberate — its append may still land, and a second
+ * command on the same stream must see it (the retry with the same key then finds its events).
  */
 export function registerHandlerTimeout(app: FastifyInstance, ms: number): void {
   // Every request gets the same allowance, so insertion order is deadline order (on the

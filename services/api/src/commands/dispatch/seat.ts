@@ -2,7 +2,6 @@ import {
   assignmentFor,
   compensationFor,
   isDomainError,
-  type DomainError,
   postDecider,
   protocolCommandId,
   requestDecider,
@@ -21,10 +20,10 @@ import { runStep, type AnsweredEvent } from '../step.js';
 import { followThrough } from './followThrough.js';
 
 /** A step-2 failure that is compensated: a domain refusal, or a stream that kept changing. */
-function compensable(err: unknown): DomainError | undefined {
+function compensable(err: unknown): { code: string } | undefined {
   if (isDomainError(err)) return err;
   // Retries ran out on a hot target: give the reservation back rather than leave it dangling.
-  if (err instanceof WrongExpectedVersionError) return { code: 'SW_ERR_CONCURRENCY' } as unknown as DomainError;
+  if (err instanceof WrongExpectedVersionError) return { code: 'SW_ERR_CONCURRENCY' };
   return undefined;
 }
 
