@@ -3,7 +3,7 @@ import type { StoredEvent } from '@shouwang/event-store';
 import type { Target } from '../auth/access.js';
 import type { CommandOutcome } from './answer.js';
 import type { Invocation } from './invocation.js';
-import type { StepDecider } from './step.js';
+import type { StepDecider } from './fold.js';
 
 type Obj = z.ZodObject;
 

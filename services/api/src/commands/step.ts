@@ -2,14 +2,9 @@ import { eventIdFor, WrongExpectedVersionError, categoryOf, type EventMetadata, 
 import { currentSchemaVersion, upcast } from '@shouwang/domain';
 import type { ApiMetrics } from '../ops/metrics.js';
 import { withStreamLock } from './streamLocks.js';
-import { cacheOf } from './streamCache.js';
+import { cacheOf, foldedState } from './streamCache.js';
+import { foldHistory, type StepDecider } from './fold.js';
 
-/** A decider as this shell needs it (structurally the domain's). */
-export interface StepDecider<C, S> {
-  decide(command: C, state: S): { type: string; data: unknown }[];
-  evolve(state: S, event: never): S;
-  initialState: S;
-}
 
 /** One event of a step's answer: the same on the first call and on every retry. */
 export interface AnsweredEvent {
@@ -46,15 +41,6 @@ export interface StepInput<C, S> {
 
 const versionOf = (type: string): number => (currentSchemaVersion as Record<string, number>)[type] ?? 1;
 
-/** Folds stored events, upcasting older schema versions first. */
-export function foldHistory<C, S>(decider: StepDecider<C, S>, history: StoredEvent[]): S {
-  let state = decider.initialState;
-  for (const e of history) {
-    const data = upcast(e.type, e.metadata?.schemaVersion ?? 1, e.data);
-    state = decider.evolve(state, { type: e.type, data } as never);
-  }
-  return state;
-}
 
 const answer = (stream: string, e: { id: string; type: string; revision: bigint }): AnsweredEvent => ({
   id: e.id,
@@ -84,10 +70,10 @@ async function decideAndAppend<C, S>(input: StepInput<C, S>): Promise<StepResult
     const cached = attempt === 0 ? cache.get(stream) : undefined;
     const history = cached ? cached.history : await store.readStream(stream);
     let state: S;
-    if (cached) state = (cached.state ??= foldHistory(decider, history)) as S;
+    if (cached) state = foldedState(cached, decider);
     else {
       state = foldHistory(decider, history);
-      cache.put(stream, history, state);
+      cache.put(stream, history, { by: decider, state });
     }
     const firstAt = history.findIndex((e) => e.id === firstId);
     if (firstAt >= 0) {
@@ -135,7 +121,7 @@ async function decideAndAppend<C, S>(input: StepInput<C, S>): Promise<StepResult
       }));
       let after = state;
       for (const e of decided) after = decider.evolve(after, e as never);
-      cache.put(stream, [...history, ...stored], after);
+      cache.put(stream, [...history, ...stored], { by: decider, state: after });
       return {
         events: stored.map((e) => answer(stream, e)),
         appended: decided,

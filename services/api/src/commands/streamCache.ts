@@ -1,9 +1,16 @@
 import type { EventStore, StoredEvent } from '@shouwang/event-store';
+import { foldHistory, type StepDecider } from './fold.js';
+
+/** A history folded by one decider: the state is reused only by the same decider. */
+interface Folded {
+  by: StepDecider<never, unknown>;
+  state: unknown;
+}
 
 interface Entry {
   history: StoredEvent[];
-  /** The folded state of `history`, once something folded it (a stream has one decider). */
-  state?: unknown;
+  /** The state of `history` as the decider that last folded it made it. */
+  folded?: Folded;
   /** When the store last confirmed this history (a read, or our own append). */
   confirmedAt: number;
 }
@@ -35,20 +42,26 @@ export class StreamCache {
    * returned). A read that overlapped a newer append here, and returns after it, is older than the
    * entry: the entry stays, so this process never forgets its own writes (a mode just switched).
    */
-  put(stream: string, history: StoredEvent[], state?: unknown, confirmedAt = Date.now()): void {
+  put(stream: string, history: StoredEvent[], folded?: Folded, confirmedAt = Date.now()): void {
     const current = this.entries.get(stream);
     const newer = current ? lastRevision(current.history) - lastRevision(history) : -1n;
     if (newer > 0n) return;
     // the same history confirmed again keeps what was folded from it
-    if (newer === 0n) state ??= current!.state;
+    if (newer === 0n) folded ??= current!.folded;
     this.entries.delete(stream);
     if (this.entries.size >= MAX_STREAMS) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(stream, { history, state, confirmedAt });
+    this.entries.set(stream, { history, ...(folded ? { folded } : {}), confirmedAt });
   }
 
   drop(stream: string): void {
     this.entries.delete(stream);
   }
+}
+
+/** The entry's history folded by `decider`: folded once, then reused while the history stands. */
+export function foldedState<S>(entry: Entry, decider: StepDecider<never, S>): S {
+  if (entry.folded?.by !== decider) entry.folded = { by: decider as StepDecider<never, unknown>, state: foldHistory(decider, entry.history) };
+  return entry.folded.state as S;
 }
 
 const caches = new WeakMap<EventStore, StreamCache>();
@@ -74,18 +87,18 @@ export async function readThrough(store: EventStore, stream: string, maxAgeMs = 
  * The stream's folded state, as `readThrough` but folded once per cached history rather than
  * on every request (a post's history is folded for every dispatch to it otherwise).
  */
-export async function readState<S>(store: EventStore, stream: string, fold: (history: StoredEvent[]) => S, maxAgeMs = Number.POSITIVE_INFINITY): Promise<S> {
+export async function readState<S>(store: EventStore, stream: string, decider: StepDecider<never, S>, maxAgeMs = Number.POSITIVE_INFINITY): Promise<S> {
   const cache = cacheOf(store);
   const e = cache.get(stream);
-  if (e && Date.now() - e.confirmedAt <= maxAgeMs) return (e.state ??= fold(e.history)) as S;
-  return readFreshState(store, stream, fold);
+  if (e && Date.now() - e.confirmedAt <= maxAgeMs) return foldedState(e, decider);
+  return readFreshState(store, stream, decider);
 }
 
 /** Reads the stream afresh, folds it and caches both. */
-export async function readFreshState<S>(store: EventStore, stream: string, fold: (history: StoredEvent[]) => S): Promise<S> {
+export async function readFreshState<S>(store: EventStore, stream: string, decider: StepDecider<never, S>): Promise<S> {
   const readAt = Date.now();
   const history = await store.readStream(stream);
-  const state = fold(history);
-  cacheOf(store).put(stream, history, state, readAt);
+  const state = foldHistory(decider, history);
+  cacheOf(store).put(stream, history, { by: decider as StepDecider<never, unknown>, state }, readAt);
   return state;
 }

@@ -12,7 +12,7 @@ import {
   type Staffing,
   type TeamLevel,
 } from '@shouwang/domain';
-import type { StepDecider } from '../commands/step.js';
+import type { StepDecider } from '../commands/fold.js';
 import { agencyStaffShare, reserveShare, type DistrictFigures } from './figures.js';
 
 /** One stream of the demo city and the events its commands produce. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deciders, donationStream, modeStream, orgStream, postStream, requestStream, teamStream, volunteerStream, type DistrictScope } from '@shouwang/domain';
 import { DistrictParams, DonationParams, PostParams, RequestParams, ScopeParams, VolunteerParams } from '../commands/routes/schemas.js';
-import type { StepDecider } from '../commands/step.js';
+import type { StepDecider } from '../commands/fold.js';
 import { Id } from '@shouwang/domain';
 
 /** An aggregate the API can read: where it lives and how its stream folds. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { StoredEvent } from '@shouwang/event-store';
 import { authorizeTarget } from '../auth/authenticate.js';
 import type { RouteContext } from '../commands/context.js';
-import { foldHistory } from '../commands/step.js';
+import { foldHistory } from '../commands/fold.js';
 import { storedTarget } from '../commands/target.js';
 import { HttpError } from '../http/httpErrors.js';
 import { Problem } from '../http/problem.js';

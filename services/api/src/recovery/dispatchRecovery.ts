@@ -2,7 +2,7 @@ import { reservingStatuses, upcast, volunteerDecider, type ResponseMode, type Vo
 import type { EventMetadata, StoredEvent } from '@shouwang/event-store';
 import type { RouteContext } from '../commands/context.js';
 import type { StepInvocation } from '../commands/invocation.js';
-import { foldHistory } from '../commands/step.js';
+import { foldHistory } from '../commands/fold.js';
 import { planOfMode } from '../commands/dispatch/facts.js';
 import { followThrough } from '../commands/dispatch/followThrough.js';
 import { takeSeat } from '../commands/dispatch/seat.js';

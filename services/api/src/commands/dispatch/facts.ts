@@ -15,8 +15,8 @@ import {
   type ResponseMode,
   type ResponseModeState,
 } from '@shouwang/domain';
-import type { EventStore, StoredEvent } from '@shouwang/event-store';
-import { foldHistory } from '../step.js';
+import type { EventStore } from '@shouwang/event-store';
+import type { StepDecider } from '../fold.js';
 import { readFreshState, readState } from '../streamCache.js';
 
 /** What the caller names; everything else about the target is read from its stream. */
@@ -30,11 +30,9 @@ export type TargetRef =
  */
 const MODE_MAX_AGE_MS = 1000;
 
-const foldModes = (history: StoredEvent[]) => foldHistory(responseModeDecider as never, history) as ResponseModeState;
-
 /** The modes of `districtId` (or `city`) as this process last saw them, at most MODE_MAX_AGE_MS old. */
 export const readModes = (store: EventStore, districtId: string): Promise<ResponseModeState> =>
-  readState(store, modeStream(districtId), foldModes, MODE_MAX_AGE_MS);
+  readState(store, modeStream(districtId), responseModeDecider as StepDecider<never, ResponseModeState>, MODE_MAX_AGE_MS);
 
 /** The mode in force for a district: the higher of its own and the city's, with its plan. */
 export async function modeOfDistrict(
@@ -57,13 +55,13 @@ export async function planOfMode(store: EventStore, districtId: string, mode: Re
 
 /** The dispatch target with the facts its stream holds (district, station, kind, skills, window). */
 export async function readTarget(store: EventStore, ref: TargetRef): Promise<DispatchTarget> {
-  const fold = (history: StoredEvent[]) =>
-    ref.kind === 'post_shift' ? (foldHistory(postDecider as never, history) as PostState) : (foldHistory(requestDecider as never, history) as RequestState);
+  // the deciders the command steps on these streams use, so one fold serves both
+  const decider = (ref.kind === 'post_shift' ? postDecider : requestDecider) as StepDecider<never, PostState | RequestState>;
   try {
-    return targetFrom(ref, await readState(store, streamOf(ref), fold));
+    return targetFrom(ref, await readState(store, streamOf(ref), decider));
   } catch {
     // Refused on what this process remembers: the post may have a new shift since; read afresh.
-    return targetFrom(ref, await readFreshState(store, streamOf(ref), fold));
+    return targetFrom(ref, await readFreshState(store, streamOf(ref), decider));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Id, teamDecider, teamStream } from '@shouwang/domain';
-import { foldHistory } from '../step.js';
+import { foldHistory } from '../fold.js';
 import { singleStep } from '../single.js';
 import { dataOf, NoParams } from './schemas.js';
 
