@@ -1,13 +1,13 @@
 import t from 'tap';
-import { credentials, Metadata, status } from '@grpc/grpc-js';
-import { EventStoreDBClient, StreamNotFoundError, jsonEvent } from '@eventstore/db-client';
+import { Metadata, status } from '@grpc/grpc-js';
+import { StreamNotFoundError, jsonEvent } from '@eventstore/db-client';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as TimestampPb from 'google-protobuf/google/protobuf/timestamp_pb.js';
-import { startEsdbServer } from '../src/index.js';
-import { emptyPb, sharedPb, streamsGrpc, streamsPb } from '../src/grpc/proto.js';
+import { emptyPb, sharedPb, streamsPb } from '../src/grpc/proto.js';
 import { collect } from './contract/target.js';
+import { startRawTarget } from './rawTarget.js';
 
 const { Timestamp } = createRequire(import.meta.url)('google-protobuf/google/protobuf/timestamp_pb') as typeof TimestampPb;
 
@@ -15,14 +15,7 @@ const halfAppend = fileURLToPath(new URL('./fixtures/halfAppend.ts', import.meta
 
 // Requests the official client never sends: a client that goes away mid-append, and
 // BatchAppend requests past their deadline or without a stream. Raw gRPC, same stubs.
-const server = await startEsdbServer({ port: 0, memory: true });
-const client = EventStoreDBClient.connectionString(server.connectionString);
-const raw = new streamsGrpc.StreamsClient(`127.0.0.1:${server.port}`, credentials.createInsecure());
-t.teardown(async () => {
-  raw.close();
-  await client.dispose();
-  await server.stop();
-});
+const { server, client, raw } = await startRawTarget(t);
 
 const streamId = (name: string) => {
   const id = new sharedPb.StreamIdentifier();

@@ -1,21 +1,14 @@
 import t from 'tap';
-import { credentials, Metadata } from '@grpc/grpc-js';
-import { EventStoreDBClient, binaryEvent } from '@eventstore/db-client';
-import { startEsdbServer } from '../src/index.js';
-import { sharedPb, streamsGrpc, streamsPb } from '../src/grpc/proto.js';
+import { Metadata } from '@grpc/grpc-js';
+import { binaryEvent } from '@eventstore/db-client';
+import { sharedPb, streamsPb } from '../src/grpc/proto.js';
 import { collect } from './contract/target.js';
+import { startRawTarget } from './rawTarget.js';
 
 // A subscriber that stops reading must slow only its own cursor: the server may not encode
 // and queue the whole history for it. 200 MB of history against a paused raw subscriber; an
 // unbounded server would hold a copy of most of it in its write queue.
-const server = await startEsdbServer({ port: 0, memory: true });
-const client = EventStoreDBClient.connectionString(server.connectionString);
-const raw = new streamsGrpc.StreamsClient(`127.0.0.1:${server.port}`, credentials.createInsecure());
-t.teardown(async () => {
-  raw.close();
-  await client.dispose();
-  await server.stop();
-});
+const { client, raw } = await startRawTarget(t);
 
 const EVENT_BYTES = 100_000;
 const APPENDS = 200;
