@@ -84,3 +84,26 @@ export async function ok(app: FastifyInstance, url: string, claims: Claims, payl
   if (r.statusCode >= 300) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
   return r.json() as { commandId: string; events: { id: string; type: string; stream: string; revision: string }[] };
 }
+
+/**
+ * The scene most command tests start from, at 07:00 on 2026-05-01: district `haidian` seeded,
+ * publicity posts (one shift `am`, 09:00–11:00) and signed-up volunteers. Closed when `t` ends.
+ */
+export async function startPostScene(
+  t: { teardown(fn: () => unknown): void },
+  opts: { posts?: string[]; staffing: ReturnType<typeof staffing>; volunteers: string[] },
+) {
+  const time = testClock('2026-05-01T07:00:00.000Z');
+  const api = await startApi({ clock: time.clock });
+  t.teardown(() => api.close());
+  const d = 'haidian';
+  await seedDistrict(api.app, d);
+  for (const postId of opts.posts ?? ['p']) {
+    await ok(api.app, '/v1/posts', commander(), {
+      postId, districtId: d, stationId: `${d}-s1`, pointName: 'x', kind: 'publicity',
+      shifts: [shift('am', '2026-05-01T09:00:00.000Z', '2026-05-01T11:00:00.000Z')], staffing: opts.staffing,
+    });
+  }
+  for (const v of opts.volunteers) await ok(api.app, '/v1/volunteers', commander(), { volunteerId: v, districtId: d, homeStationId: `${d}-s1`, name: 'N', phone: '+86 13800000000' });
+  return { ...api, time, d };
+}

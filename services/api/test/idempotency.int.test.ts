@@ -1,18 +1,8 @@
 import t from 'tap';
-import { bearer, commander, countAll, dispatcher, ok, seedDistrict, shift, staffing, startApi, testClock } from './helpers.js';
+import { bearer, commander, countAll, dispatcher, ok, staffing, startApi, startPostScene } from './helpers.js';
 
 t.test('a retried request appends nothing and answers exactly as the first time', async (t) => {
-  const time = testClock('2026-05-01T07:00:00.000Z');
-  const api = await startApi({ clock: time.clock });
-  t.teardown(() => api.close());
-  const { app, store } = api;
-  const d = 'haidian';
-  await seedDistrict(app, d);
-  await ok(app, '/v1/posts', commander(), {
-    postId: 'p', districtId: d, stationId: `${d}-s1`, pointName: 'x', kind: 'publicity',
-    shifts: [shift('am', '2026-05-01T09:00:00.000Z', '2026-05-01T11:00:00.000Z')], staffing: staffing(1),
-  });
-  for (const v of ['a', 'b']) await ok(app, '/v1/volunteers', commander(), { volunteerId: v, districtId: d, homeStationId: `${d}-s1`, name: 'N', phone: '+86 13800000000' });
+  const { app, store, time, d } = await startPostScene(t, { staffing: staffing(1), volunteers: ['a', 'b'] });
   const headers = await bearer(dispatcher(d));
   const send = (volunteer: string, key: string, correlation: string) =>
     app.inject({
@@ -69,17 +59,7 @@ t.test('a generated correlation id when none (or a bad one) is sent', async (t) 
 });
 
 t.test('a retried dispatch answers as the first time even after its post was closed', async (t) => {
-  const time = testClock('2026-05-01T07:00:00.000Z');
-  const api = await startApi({ clock: time.clock });
-  t.teardown(() => api.close());
-  const { app, store } = api;
-  const d = 'haidian';
-  await seedDistrict(app, d);
-  await ok(app, '/v1/posts', commander(), {
-    postId: 'p', districtId: d, stationId: `${d}-s1`, pointName: 'x', kind: 'publicity',
-    shifts: [shift('am', '2026-05-01T09:00:00.000Z', '2026-05-01T11:00:00.000Z')], staffing: staffing(2),
-  });
-  await ok(app, '/v1/volunteers', commander(), { volunteerId: 'a', districtId: d, homeStationId: `${d}-s1`, name: 'N', phone: '+86 13800000000' });
+  const { app, store, d } = await startPostScene(t, { staffing: staffing(2), volunteers: ['a'] });
   const headers = { ...(await bearer(dispatcher(d))), 'idempotency-key': 'key-closed' };
   const send = () => app.inject({ method: 'POST', url: '/v1/volunteers/a/dispatches', headers, payload: { target: { kind: 'post_shift', postId: 'p', shiftId: 'am' } } });
   const first = await send();

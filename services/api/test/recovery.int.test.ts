@@ -1,5 +1,4 @@
 import t from 'tap';
-import type * as Tap from 'tap';
 import { volunteerDecider, volunteerStream } from '@shouwang/domain';
 import { buildCommand } from '../src/commands/build.js';
 import { modeOfDistrict, readTarget } from '../src/commands/dispatch/facts.js';
@@ -7,24 +6,12 @@ import { runStep } from '../src/commands/step.js';
 import { createMetrics } from '../src/ops/metrics.js';
 import { memoryCheckpoint } from '../src/recovery/checkpoint.js';
 import { startDispatchRecovery } from '../src/recovery/dispatchRecovery.js';
-import { commander, countAll, ok, seedDistrict, shift, staffing, startApi, testClock, token, volunteerClaims } from './helpers.js';
+import { commander, countAll, ok, staffing, startPostScene, token, volunteerClaims } from './helpers.js';
 
 // Crashes between the protocol's steps, reproduced by writing only the first step's events the way
 // the handler does, then letting the recovery follow $all.
 t.test('the recovery finishes dispatches a crash cut off, and writes nothing twice', async (t) => {
-  const time = testClock('2026-05-01T07:00:00.000Z');
-  const api = await startApi({ clock: time.clock });
-  t.teardown(() => api.close());
-  const { app, store } = api;
-  const d = 'haidian';
-  await seedDistrict(app, d);
-  for (const postId of ['one-seat', 'other']) {
-    await ok(app, '/v1/posts', commander(), {
-      postId, districtId: d, stationId: `${d}-s1`, pointName: 'x', kind: 'publicity',
-      shifts: [shift('am', '2026-05-01T09:00:00.000Z', '2026-05-01T11:00:00.000Z')], staffing: staffing(1),
-    });
-  }
-  for (const v of ['a', 'b', 'c']) await ok(app, '/v1/volunteers', commander(), { volunteerId: v, districtId: d, homeStationId: `${d}-s1`, name: 'N', phone: '+86 13800000000' });
+  const { app, store, time, d } = await startPostScene(t, { posts: ['one-seat', 'other'], staffing: staffing(1), volunteers: ['a', 'b', 'c'] });
 
   const ctx = { store, metrics: createMetrics(), clock: time.clock, maxRetries: 8 };
   const metadata = (commandId: string) => ({ commandId, correlationId: `crash-${commandId}`, causationId: commandId, actor: { role: 'dispatcher', id: 'x', districtId: d }, occurredAt: time.clock().toISOString() });
@@ -72,18 +59,8 @@ t.test('the recovery finishes dispatches a crash cut off, and writes nothing twi
 });
 
 /** What the recovery tests share: a district with one post and volunteers, and step 1 alone. */
-async function crashScene(t: Tap.Test, postStaffing: ReturnType<typeof staffing>) {
-  const time = testClock('2026-05-01T07:00:00.000Z');
-  const api = await startApi({ clock: time.clock });
-  t.teardown(() => api.close());
-  const { app, store } = api;
-  const d = 'haidian';
-  await seedDistrict(app, d);
-  await ok(app, '/v1/posts', commander(), {
-    postId: 'p', districtId: d, stationId: `${d}-s1`, pointName: 'x', kind: 'publicity',
-    shifts: [shift('am', '2026-05-01T09:00:00.000Z', '2026-05-01T11:00:00.000Z')], staffing: postStaffing,
-  });
-  for (const v of ['a', 'c']) await ok(app, '/v1/volunteers', commander(), { volunteerId: v, districtId: d, homeStationId: `${d}-s1`, name: 'N', phone: '+86 13800000000' });
+async function crashScene(t: { teardown(fn: () => unknown): void }, postStaffing: ReturnType<typeof staffing>) {
+  const { app, store, time, d } = await startPostScene(t, { staffing: postStaffing, volunteers: ['a', 'c'] });
   const ctx = { store, metrics: createMetrics(), clock: time.clock, maxRetries: 8 };
   const reserveOnly = async (volunteerId: string, dispatchId: string) => {
     const target = await readTarget(store, { kind: 'post_shift', postId: 'p', shiftId: 'am' });
