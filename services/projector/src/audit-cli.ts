@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openEventStore } from '@shouwang/event-store';
-import { readerAt } from './audit/at.js';
+import { liveReader } from './store/viewReader.js';
 import { entityHistory } from './audit/entityHistory.js';
 import { progressBar } from './audit/progress.js';
 import { lastPosition, replayViews } from './audit/replay.js';
@@ -70,9 +70,10 @@ try {
     const replay = await replayViews(store, { ...(until ? { until } : {}), onProgress: (p, n) => bar.update(p, n) });
     bar.done(replay.checkpoint.position ?? 0n, replay.checkpoint.events);
     // the replayed views are "now" at the moment replayed to: ages and shift ends are judged then
-    const lastEventTime = replay.db.prepare('SELECT MAX(created_ms) AS ms FROM event_positions').get() as { ms: number | null };
+    // the last batch ends with the last event replayed
+    const lastEventTime = replay.db.prepare('SELECT MAX(created_ms) AS ms FROM time_marks').get() as { ms: number | null };
     const now = until && 'time' in until ? until.time : new Date(lastEventTime.ms ?? Date.now());
-    const { reader } = readerAt(replay.db, replay.checkpoint.position, undefined, now);
+    const reader = liveReader(replay.db, replay.checkpoint.position);
     const result = query.run(reader, parsed.data, { now });
     if (values.format === 'csv') emit(toCsv(query.rows(result)));
     else if (values.format === 'text') emit(`${query.text ? query.text(result) : fail(`${subject} has no text form`)}\n`);

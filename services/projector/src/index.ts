@@ -11,6 +11,7 @@ export * from './views/docs.js';
 export { viewQueries, queryByName, type ViewQuery, type Role } from './queries/registry.js';
 export { briefingFigures, briefingText, type BriefingFigures } from './queries/briefing.js';
 export { readerAt, AtError } from './audit/at.js';
+export { eventsBetweenIn, type EventsBetween } from './audit/eventsBetween.js';
 export { entityHistory, type HistoryEntry } from './audit/entityHistory.js';
 export { viewsPlugin, type ViewsPluginOptions } from './http/viewsPlugin.js';
 export { buildProjectorApp, type ProjectorAppOptions } from './http/app.js';

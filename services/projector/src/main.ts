@@ -28,6 +28,7 @@ service.caughtUp.catch(stopOnError);
 const app = await buildProjectorApp({
   db: service.db,
   checkpoint: () => service.views.checkpoint(),
+  events: service.events,
   tokens: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
   changes: service.projector,
   store,

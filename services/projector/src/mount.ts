@@ -22,6 +22,7 @@ export async function mountViews(app: FastifyInstance, opts: MountViewsOptions):
   await app.register(viewsPlugin, {
     db: service.db,
     checkpoint: () => service.views.checkpoint(),
+    events: service.events,
     tokens: opts.tokens,
     changes: service.projector,
     store: opts.store,

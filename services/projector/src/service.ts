@@ -7,6 +7,7 @@ import { ViewStore } from './store/viewStore.js';
 import { inThread, type BatchApplier } from './store/batchApplier.js';
 import { inWorker } from './store/workerApplier.js';
 import { Projector } from './projector.js';
+import { eventsBetweenIn, type EventsBetween } from './audit/eventsBetween.js';
 import { projections } from './views/index.js';
 
 export interface ProjectorServiceOptions {
@@ -29,6 +30,8 @@ export interface ProjectorService {
    */
   caughtUp: Promise<void>;
   running: Promise<void>;
+  /** Reads a batch's events again from the store, as the projector received them (`?at` inside a batch). */
+  events: EventsBetween;
   stop(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export function startProjector(opts: ProjectorServiceOptions): ProjectorService 
     projector,
     caughtUp,
     running,
+    events: eventsBetweenIn(opts.store, shouwangStreamPrefixes),
     async stop() {
       await projector.stop();
       await views.close();

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { startEmbeddedStore } from '@shouwang/testing';
 import { startProjector } from '../src/service.js';
-import { historicReader } from '../src/store/viewReader.js';
+import { readerAt } from '../src/audit/at.js';
 import { queryByName } from '../src/queries/registry.js';
 import { toCsv } from '../src/queries/csv.js';
 import { appendHistory } from '../src/testing/appendHistory.js';
@@ -15,15 +15,16 @@ t.test('the auditor CLI replays to a moment and prints the view as it stood', as
   t.teardown(() => service.stop());
   await service.caughtUp;
 
-  const positions = service.db.prepare('SELECT position, created_ms FROM event_positions ORDER BY position').safeIntegers(true).all() as { position: bigint; created_ms: bigint }[];
-  const mid = positions[Math.floor(positions.length / 2)]!;
+  const stored: { position: bigint; created: Date }[] = [];
+  for await (const e of es.store.readAll()) stored.push(e);
+  const mid = stored[Math.floor(stored.length / 2)]!;
   const env = { ESDB_CONNECTION_STRING: es.connectionString };
 
   const json = runTs('audit-cli.ts', ['view', 'district-totals', '--at', mid.position.toString(), '--param', 'districtId=city'], env);
   t.equal(await exited(json), 0, json.output().stderr);
   const printed = JSON.parse(json.output().stdout);
-  const at = historicReader(service.db, mid.position);
-  const now = new Date(Number(mid.created_ms));
+  const { reader: at, now } = await readerAt(service.db, service.views.checkpoint().position, mid.position.toString(), service.events);
+  t.equal(now.getTime(), mid.created.getTime());
   const expected = queryByName.get('district-totals')!.run(at, { districtId: 'city' }, { now });
   t.equal(printed.position, mid.position.toString());
   t.same(printed.data, JSON.parse(JSON.stringify(expected)), 'replayed view equals the live view history at that position');

@@ -3,7 +3,7 @@ import { startEmbeddedStore } from '@shouwang/testing';
 import { eventIdFor } from '@shouwang/event-store';
 import { EventEmitter } from 'node:events';
 import { buildProjectorApp } from '../src/http/app.js';
-import { memoryViews, testSecret, testTokens, tokenFor } from './helpers.js';
+import { eventsIn, memoryViews, testSecret, testTokens, tokenFor } from './helpers.js';
 
 t.test('the full history of an entity: who did what, when and why, without personal data', async (t) => {
   const es = await startEmbeddedStore();
@@ -27,7 +27,7 @@ t.test('the full history of an entity: who did what, when and why, without perso
 
   const { db, views } = memoryViews();
   const app = await buildProjectorApp({
-    db, checkpoint: () => views.checkpoint(), tokens: testTokens, changes: new EventEmitter(), store: es.store, isCaughtUp: () => true,
+    db, checkpoint: () => views.checkpoint(), events: eventsIn([]), tokens: testTokens, changes: new EventEmitter(), store: es.store, isCaughtUp: () => true,
   });
   const as = async (role: string, districtId: string) => ({ authorization: `Bearer ${await tokenFor(testSecret, { role, districtId, sub: 'x' })}` });
 

@@ -4,6 +4,7 @@ import { ViewStore } from '../src/store/viewStore.js';
 import { liveReader } from '../src/store/viewReader.js';
 import { projections } from '../src/views/index.js';
 import type { ProjectedEvent } from '../src/projection/types.js';
+import type { EventsBetween } from '../src/audit/eventsBetween.js';
 import { generateHistory, type HistoryShape } from '../src/testing/generateHistory.js';
 
 /** Stored-event look-alikes for domain events, positions 100, 200, … as a store would give them. */
@@ -45,6 +46,11 @@ export function storedHistory(shape: HistoryShape): ProjectedEvent[] {
     }
   }
   return out;
+}
+
+/** The events of a history between two positions, as the store would read them again (`?at` inside a batch). */
+export function eventsIn(history: readonly ProjectedEvent[]): EventsBetween {
+  return async (after, through) => history.filter((e) => (after === undefined || e.position > after) && e.position <= through);
 }
 
 /** Views in an in-memory SQLite database, fed directly (no store). */

@@ -46,6 +46,7 @@ t.test('an append through the store reaches SSE subscribers in scope, and only t
   const app = await buildProjectorApp({
     db: service.db,
     checkpoint: () => service.views.checkpoint(),
+    events: service.events,
     tokens: testTokens,
     changes: service.projector,
     store: es.store,

@@ -1,11 +1,12 @@
 import t from 'tap';
 import { ViewStore } from '../src/store/viewStore.js';
 import { openDatabase } from '../src/store/openDatabase.js';
-import { historicReader, liveReader } from '../src/store/viewReader.js';
+import { liveReader } from '../src/store/viewReader.js';
+import { readerAt } from '../src/audit/at.js';
 import { projections } from '../src/views/index.js';
 import { viewQueries, type ViewQuery } from '../src/queries/registry.js';
 import type { Projection } from '../src/projection/types.js';
-import { dumpRows, memoryViews, storedHistory } from './helpers.js';
+import { dumpRows, eventsIn, memoryViews, storedHistory } from './helpers.js';
 
 const history = storedHistory({ events: 6000, seed: 11 });
 // volunteers who served most: their records change often along the history
@@ -81,25 +82,52 @@ t.test('after a batch rolled back while writing, the next batches build on what 
   t.same(dumpRows(db), dumpRows(fresh.db));
 });
 
-t.test('every view as it stood at a position equals a full replay up to that position', async (t) => {
+/** Applies the history in batches of changing sizes (1 to 300 events), as a projector might. */
+function inUnevenBatches(upTo = history.length) {
   const live = memoryViews();
-  live.views.applyBatch(history);
-  const rnd = [137, 1000, 2222, 4100, history.length - 1];
+  for (let i = 0, size = 1; i < upTo; i += size, size = ((size * 7) % 300) + 1) live.views.applyBatch(history.slice(i, Math.min(upTo, i + size)));
+  return live;
+}
+
+const batchEndPositions = (db: ReturnType<typeof openDatabase>) =>
+  (db.prepare('SELECT position FROM time_marks ORDER BY position').safeIntegers(true).all() as { position: bigint }[]).map((r) => r.position);
+
+t.test('the row history is exact at every batch end', async (t) => {
+  const live = inUnevenBatches();
+  const ends = batchEndPositions(live.db);
+  t.ok(ends.length > 30, `${ends.length} batches`);
+  for (const end of [ends[0]!, ends[7]!, ends[Math.floor(ends.length / 2)]!, ends.at(-1)!]) {
+    const replay = memoryViews();
+    replay.views.applyBatch(history.filter((e) => e.position <= end));
+    t.same(dumpAt(live.db, end), dumpRows(replay.db), `rows at batch end ${end}`);
+  }
+});
+
+t.test('every view as it stood at a position equals a full replay up to that position', async (t) => {
+  const live = inUnevenBatches();
+  const ends = new Set(batchEndPositions(live.db));
+  const rnd = [0, 137, 1000, 2222, 4100, history.length - 1];
+  const inside = rnd.filter((i) => !ends.has(history[i]!.position));
+  t.ok(inside.length >= 4, `${inside.length} of the positions lie inside a batch, the rest end one`);
   for (const i of rnd) {
     const position = history[i]!.position;
     const replay = memoryViews();
     replay.views.applyBatch(history.slice(0, i + 1));
-    t.same(dumpAt(live.db, position), dumpRows(replay.db), `rows at event ${i}`);
-    const atReader = historicReader(live.db, position);
+    const at = await readerAt(live.db, live.views.checkpoint().position, position.toString(), eventsIn(history));
+    t.equal(at.now.getTime(), history[i]!.created.getTime(), `the answer stands at the store time of event ${i}`);
     const replayReader = liveReader(replay.db, position);
+    for (const view of viewNames(replay.db)) t.same(at.reader.list(view), replayReader.list(view), `${view} at event ${i}`);
     for (const q of viewQueries as readonly ViewQuery[]) {
       for (const params of paramsFor(q.name)) {
         const ctx = { now: new Date('2022-04-03T00:00:00Z') };
-        t.same(q.run(atReader, params, ctx), q.run(replayReader, params, ctx), `${q.name} ${JSON.stringify(params)} at event ${i}`);
+        t.same(q.run(at.reader, params, ctx), q.run(replayReader, params, ctx), `${q.name} ${JSON.stringify(params)} at event ${i}`);
       }
     }
   }
 });
+
+const viewNames = (db: ReturnType<typeof openDatabase>) =>
+  (db.prepare('SELECT DISTINCT view FROM view_rows ORDER BY view').all() as { view: string }[]).map((r) => r.view);
 
 function dumpAt(db: ReturnType<typeof openDatabase>, position: bigint) {
   return db
@@ -127,15 +155,14 @@ function paramsFor(name: string): unknown[] {
 }
 
 t.test('a time resolves to the last event committed by then, whatever the batch boundaries', async (t) => {
-  const { db, views } = memoryViews();
-  for (let i = 0, size = 1; i < 3000; i += size, size = (size * 7) % 300 + 1) views.applyBatch(history.slice(i, Math.min(3000, i + size)));
-  const { lastPositionAt } = await import('../src/audit/at.js');
+  const { db, views } = inUnevenBatches(3000);
   const times = history.slice(0, 3000).map((e) => e.created.getTime());
   const probes = [times[0]! - 1, times[0]!, times[1]!, times[2999]!, times[2999]! + 1e9, ...Array.from({ length: 200 }, (_, i) => times[(i * 37) % 3000]! + (i % 3) - 1)];
   for (const ms of probes) {
-    let expected: bigint | undefined;
+    let expected = -1n; // before the first event
     for (const e of history.slice(0, 3000)) if (e.created.getTime() <= ms) expected = e.position;
-    if (lastPositionAt(db, ms) !== expected) t.fail(`at ${ms}: ${lastPositionAt(db, ms)} != ${expected}`);
+    const { reader } = await readerAt(db, views.checkpoint().position, new Date(ms).toISOString(), eventsIn(history));
+    if (reader.position !== expected) t.fail(`at ${ms}: ${reader.position} != ${expected}`);
   }
   t.pass(`${probes.length} times resolved like a scan of every event`);
 });

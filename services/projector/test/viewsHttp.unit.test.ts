@@ -1,7 +1,7 @@
 import t from 'tap';
 import { EventEmitter } from 'node:events';
 import { buildProjectorApp } from '../src/http/app.js';
-import { memoryViews, storedHistory, testSecret, testTokens, tokenFor } from './helpers.js';
+import { eventsIn, memoryViews, storedHistory, testSecret, testTokens, tokenFor } from './helpers.js';
 
 const history = storedHistory({ events: 3000, seed: 5 });
 
@@ -11,6 +11,7 @@ async function setup() {
   const app = await buildProjectorApp({
     db,
     checkpoint: () => views.checkpoint(),
+    events: eventsIn(history),
     tokens: testTokens,
     changes: new EventEmitter(),
     isCaughtUp: () => true,

@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
+import { ProjectionSet } from '../projection/projectionSet.js';
+import type { ProjectedEvent } from '../projection/types.js';
+import { projections } from '../views/index.js';
 import { historicReader, liveReader, type ViewReader } from '../store/viewReader.js';
+import { tailReader } from './tailReader.js';
+import type { EventsBetween } from './eventsBetween.js';
 
 export class AtError extends Error {
   constructor(
@@ -17,44 +22,71 @@ export interface ReaderAt {
   now: Date;
 }
 
+/** The end of a batch: the history is exact there. */
+interface BatchEnd {
+  position: bigint;
+  ms: number;
+}
+
+const allProjections = new ProjectionSet(projections);
+
 /**
  * A reader for `?at=<position>` (the view right after that event) or `?at=<ISO time>` (the view
  * after the last event the store had committed by then), or the live views when `at` is absent.
+ * The row history is exact at every batch end; a moment inside a batch starts from the batch end
+ * before it and projects the events from there up to the moment again, read through `events`
+ * (at most one batch of them).
  */
-export function readerAt(db: Database.Database, checkpoint: bigint | undefined, at: string | undefined, now = new Date()): ReaderAt {
+export async function readerAt(
+  db: Database.Database,
+  checkpoint: bigint | undefined,
+  at: string | undefined,
+  events: EventsBetween,
+  now = new Date(),
+): Promise<ReaderAt> {
   if (at === undefined) return { reader: liveReader(db, checkpoint), now };
+  const ends = batchEnds(db);
   if (/^\d{1,20}$/.test(at)) {
     const position = BigInt(at);
     if (checkpoint === undefined || position > checkpoint)
       throw new AtError('SW_ERR_AT_NOT_YET_PROJECTED', 409, `position ${at} is beyond what the views have applied`);
-    const row = db
-      .prepare('SELECT created_ms AS ms FROM event_positions WHERE position <= ? ORDER BY position DESC LIMIT 1')
-      .get(position) as { ms: number } | undefined;
-    return { reader: historicReader(db, position), now: new Date(row?.ms ?? 0) };
+    const end = ends.endingAtOrAfter(position);
+    if (end?.position === position) return { reader: historicReader(db, position), now: new Date(end.ms) };
+    const start = ends.before(position);
+    const tail = await events(start?.position, position);
+    return { reader: atMoment(db, start, tail, position), now: new Date(tail.at(-1)?.created.getTime() ?? start?.ms ?? 0) };
   }
   const ms = Date.parse(at);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(at) || Number.isNaN(ms))
     throw new AtError('SW_ERR_AT_INVALID', 400, 'at must be a commit position (digits) or an ISO-8601 date-time');
-  const position = lastPositionAt(db, ms);
+  // store times grow with positions: the first batch that ends after the time holds the answer
+  const crossing = ends.endingAfterTime(ms);
+  if (!crossing) return { reader: historicReader(db, checkpoint ?? -1n), now: new Date(ms) };
+  const start = ends.before(crossing.position);
+  const batch = await events(start?.position, crossing.position);
+  const cut = batch.findIndex((e) => e.created.getTime() > ms);
+  const tail = cut < 0 ? batch : batch.slice(0, cut);
   // before the first event every view is empty: -1 precedes every position
-  return { reader: historicReader(db, position ?? -1n), now: new Date(ms) };
+  return { reader: atMoment(db, start, tail, tail.at(-1)?.position ?? start?.position ?? -1n), now: new Date(ms) };
 }
 
-/**
- * The last event the store had committed at `ms` (store times grow with positions): the first
- * batch that ends after `ms` holds the answer, or else the batch before it ends with it.
- */
-export function lastPositionAt(db: Database.Database, ms: number): bigint | undefined {
-  const one = <T>(sql: string, ...p: unknown[]) => db.prepare(sql).safeIntegers(true).get(...p) as T | undefined;
-  const crossing = one<{ position: bigint }>('SELECT position FROM time_marks WHERE created_ms > ? ORDER BY created_ms, position LIMIT 1', ms);
-  if (!crossing) return one<{ p: bigint | null }>('SELECT MAX(position) AS p FROM event_positions')?.p ?? undefined;
-  const before = one<{ p: bigint | null }>('SELECT MAX(position) AS p FROM time_marks WHERE position < ?', crossing.position)?.p ?? -1n;
-  const inBatch = one<{ position: bigint }>(
-    'SELECT position FROM event_positions WHERE position > ? AND position <= ? AND created_ms <= ? ORDER BY position DESC LIMIT 1',
-    before,
-    crossing.position,
-    ms,
-  );
-  if (inBatch) return inBatch.position;
-  return before >= 0n ? before : undefined;
+function atMoment(db: Database.Database, start: BatchEnd | undefined, tail: readonly ProjectedEvent[], position: bigint): ViewReader {
+  const base = start?.position ?? -1n;
+  // no event of the batch by then: the views as the previous batch left them
+  if (tail.length === 0) return { ...historicReader(db, base), position };
+  return tailReader(db, base, tail, allProjections, position);
+}
+
+function batchEnds(db: Database.Database) {
+  const one = (sql: string, ...p: unknown[]): BatchEnd | undefined => {
+    const row = db.prepare(sql).safeIntegers(true).get(...p) as { position: bigint; ms: bigint } | undefined;
+    return row && { position: row.position, ms: Number(row.ms) };
+  };
+  return {
+    endingAtOrAfter: (position: bigint) =>
+      one('SELECT position, created_ms AS ms FROM time_marks WHERE position >= ? ORDER BY position LIMIT 1', position),
+    before: (position: bigint) => one('SELECT position, created_ms AS ms FROM time_marks WHERE position < ? ORDER BY position DESC LIMIT 1', position),
+    endingAfterTime: (ms: number) =>
+      one('SELECT position, created_ms AS ms FROM time_marks WHERE created_ms > ? ORDER BY created_ms, position LIMIT 1', ms),
+  };
 }

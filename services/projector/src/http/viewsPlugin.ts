@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
 import { AtError, readerAt } from '../audit/at.js';
+import type { EventsBetween } from '../audit/eventsBetween.js';
 import { entityHistory, isEntityStream, type StreamReader } from '../audit/entityHistory.js';
 import { toCsv } from '../queries/csv.js';
 import { viewQueries, type ViewQuery } from '../queries/registry.js';
@@ -16,6 +17,8 @@ export interface ViewsPluginOptions {
   db: Database.Database;
   /** Where the views stand. */
   checkpoint: () => Checkpoint;
+  /** Reads the events of a batch again, for `?at` moments inside it (the service's `events`). */
+  events: EventsBetween;
   /** The API's token settings (JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE): one token serves both. */
   tokens: TokenSettings;
   /** Announces committed batches to `/v1/views/stream`. */
@@ -75,7 +78,7 @@ export const viewsPlugin = fp(
         }
         let at;
         try {
-          at = readerAt(opts.db, opts.checkpoint().position, c.data.at);
+          at = await readerAt(opts.db, opts.checkpoint().position, c.data.at, opts.events);
         } catch (err) {
           if (err instanceof AtError) return sendProblem(reply, err.status, err.code, err.message);
           throw err;

@@ -86,7 +86,9 @@ function migrate(db: Database.Database): void {
       doc TEXT NOT NULL,
       PRIMARY KEY (view, key)
     ) WITHOUT ROWID;
-    -- every version of every row, valid for positions [from_pos, to_pos); doc NULL marks a removal.
+    -- versions of every row, valid for positions [from_pos, to_pos); doc NULL marks a removal.
+    -- One version per row per batch that changed it: exact at every batch end (time_marks); a
+    -- moment inside a batch is answered by projecting the batch's events again (audit/at.ts).
     -- Append-only in id order (a new version is written at the end of the table; closing the
     -- previous one updates it by id), so the projector needs no index of its own here.
     CREATE TABLE IF NOT EXISTS view_history (
@@ -100,17 +102,14 @@ function migrate(db: Database.Database): void {
       to_pos INTEGER,
       doc TEXT
     );
-    -- the position and store time of every projected event, to turn "?at=<time>" into a position
-    CREATE TABLE IF NOT EXISTS event_positions (
-      position INTEGER PRIMARY KEY,
-      created_ms INTEGER NOT NULL
-    );
-    -- the last event of every batch with its time: finds the batch a time falls in without an
-    -- index on every event's time (one row per batch, not per event)
+    -- the last event of every batch with its store time: the moments the history is exact at,
+    -- and where "?at=<time>" looks for the batch the time falls in
     CREATE TABLE IF NOT EXISTS time_marks (
       position INTEGER PRIMARY KEY,
       created_ms INTEGER NOT NULL
     );
+    -- one row per event, written by earlier versions; nothing reads it any more
+    DROP TABLE IF EXISTS event_positions;
     CREATE INDEX IF NOT EXISTS time_marks_time ON time_marks (created_ms);
   `);
 }

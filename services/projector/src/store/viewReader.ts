@@ -68,9 +68,28 @@ export function liveReader(db: Database.Database, position: bigint | undefined):
   };
 }
 
-/** The views as they stood right after the event at `position` was applied (from the row history). */
+const valid = ' AND from_pos <= ? AND (to_pos IS NULL OR to_pos > ?) AND doc IS NOT NULL';
+
+/** A row of a view at a position, with its key and subject: what a tail replay lays its changes over. */
+export interface HistoricRow {
+  key: string;
+  subject: string | null;
+  /** the row's JSON, when asked for */
+  doc?: string;
+}
+
+/** The rows of a view valid at `position` that match the filter, by key. */
+export function historicRows(db: Database.Database, position: bigint, view: string, filter: RowFilter, withDoc: boolean): HistoricRow[] {
+  const params: unknown[] = [view];
+  const sql = `SELECT key, subject${withDoc ? ', doc' : ''} FROM view_history WHERE view = ?${where(filter, params)}${valid} ORDER BY key`;
+  return db.prepare(sql).all(...params, position, position) as HistoricRow[];
+}
+
+/**
+ * The views as they stood right after the event at `position` was applied, from the row history.
+ * Exact at the end of every batch (`time_marks`); `readerAt` answers moments inside a batch.
+ */
 export function historicReader(db: Database.Database, position: bigint): ViewReader {
-  const valid = ' AND from_pos <= ? AND (to_pos IS NULL OR to_pos > ?) AND doc IS NOT NULL';
   return {
     position,
     get<Doc>(view: string, key: string) {
@@ -84,9 +103,7 @@ export function historicReader(db: Database.Database, position: bigint): ViewRea
       return JSON.parse(row.doc) as Doc;
     },
     list<Doc>(view: string, filter: RowFilter = {}) {
-      const params: unknown[] = [view];
-      const sql = `SELECT doc FROM view_history WHERE view = ?${where(filter, params)}${valid} ORDER BY key`;
-      return parse<Doc>(db.prepare(sql).all(...params, position, position) as { doc: string }[]);
+      return historicRows(db, position, view, filter, true).map((r) => JSON.parse(r.doc!) as Doc);
     },
     countDistinctSubjects(view: string, filter: RowFilter = {}) {
       const params: unknown[] = [view];

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { upcast } from '@shouwang/domain';
+import { ProjectionSet } from '../projection/projectionSet.js';
 import type { Projection, ProjectedEvent, ViewChange, ViewLookup } from '../projection/types.js';
 
 export interface Checkpoint {
@@ -26,12 +26,12 @@ export interface BatchCommitted {
   changed: Map<string, Set<string>>;
 }
 
+/** The last change of a row in a batch: its position and the row's index columns after it. */
 interface Version {
   pos: bigint;
   district: string;
   t: string | null;
   subject: string | null;
-  json: string | null;
 }
 
 /** A row as committed: its parsed doc (undefined: absent) and the id of its latest version. */
@@ -47,7 +47,8 @@ interface Touched {
   doc: unknown;
   /** id in view_history of its latest version before this batch; undefined when it had none */
   baseHist: bigint | undefined;
-  versions: Version[];
+  /** its content after the batch's last change; undefined while the batch has not changed it */
+  latest: Version | undefined;
 }
 
 /** Committed rows kept parsed between batches, at most (a district's counters are touched by most batches). */
@@ -58,11 +59,13 @@ const ROW_CACHE_SIZE = 20_000;
  * history and the checkpoint are written in ONE transaction: after a crash either all of a batch
  * is there with its checkpoint, or none of it is, so an event is never applied twice nor skipped.
  * Rows a batch touches are kept in memory during it, so a hot row (a district's counters) is
- * parsed once and written once per batch, with one history version per event that changed it.
+ * parsed once and written once per batch. The history gets one version per changed row per batch:
+ * it is exact at every batch end (`time_marks`), and a moment inside a batch is answered by
+ * running the projections again over the batch's events up to it (`audit/at.ts`, docs/views.md).
  */
 export class ViewStore {
   private readonly stmts;
-  private readonly byType = new Map<string, Projection[]>();
+  private readonly projections: ProjectionSet;
   private readonly applyBatchTx: (events: readonly ProjectedEvent[]) => BatchCommitted | undefined;
   private touched = new Map<string, Touched>();
   /**
@@ -77,7 +80,7 @@ export class ViewStore {
     projections: readonly Projection[],
     private readonly name = 'views',
   ) {
-    for (const p of projections) for (const t of p.eventTypes) this.byType.set(t, [...(this.byType.get(t) ?? []), p]);
+    this.projections = new ProjectionSet(projections);
     this.stmts = {
       get: db.prepare('SELECT doc, hist FROM view_rows WHERE view = ? AND key = ?').safeIntegers(true),
       upsert: db.prepare(`INSERT INTO view_rows (view, key, district, t, subject, pos, hist, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -87,7 +90,6 @@ export class ViewStore {
       closeVersion: db.prepare('UPDATE view_history SET to_pos = ? WHERE id = ?'),
       addVersion: db.prepare(`INSERT INTO view_history (view, key, district, t, subject, from_pos, to_pos, doc)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      addPosition: db.prepare('INSERT INTO event_positions (position, created_ms) VALUES (?, ?)'),
       addTimeMark: db.prepare('INSERT INTO time_marks (position, created_ms) VALUES (?, ?)'),
       writeCheckpoint: db.prepare(`INSERT INTO checkpoint (name, position, events) VALUES (?, ?, ?)
         ON CONFLICT (name) DO UPDATE SET position = excluded.position, events = excluded.events`),
@@ -99,7 +101,7 @@ export class ViewStore {
 
   /** Event types some projection handles. */
   get eventTypes(): string[] {
-    return [...this.byType.keys()];
+    return this.projections.eventTypes;
   }
 
   /** The last committed batch's checkpoint. */
@@ -125,7 +127,7 @@ export class ViewStore {
     let entry = this.touched.get(id);
     if (!entry) {
       const row = this.committed.get(id) ?? this.load(view, key);
-      entry = { view, key, doc: row.doc, baseHist: row.hist, versions: [] };
+      entry = { view, key, doc: row.doc, baseHist: row.hist, latest: undefined };
       this.touched.set(id, entry);
     }
     return entry;
@@ -155,19 +157,13 @@ export class ViewStore {
     for (const event of events) {
       // a projection ignores an event it has already applied (subscriptions may redeliver)
       if (last !== undefined && event.position <= last) continue;
-      const interested = this.byType.get(event.type);
-      // older versions are brought up to today's shape before any projection sees them
-      const current = interested ? withCurrentData(event) : event;
-      for (const p of interested ?? []) {
-        for (const change of p.project(current, this.read)) {
-          if (!this.stage(change, event.position)) continue;
-          let districts = changed.get(change.view);
-          if (!districts) changed.set(change.view, (districts = new Set()));
-          districts.add(change.districtId);
-        }
-      }
+      this.projections.project(event, this.read, (change) => {
+        if (!this.stage(change, event.position)) return;
+        let districts = changed.get(change.view);
+        if (!districts) changed.set(change.view, (districts = new Set()));
+        districts.add(change.districtId);
+      });
       lastMs = event.created.getTime();
-      this.stmts.addPosition.run(event.position, lastMs);
       last = event.position;
       count += 1;
     }
@@ -182,17 +178,8 @@ export class ViewStore {
   private stage(change: ViewChange, position: bigint): boolean {
     const entry = this.touch(change.view, change.key);
     if (change.doc === null && entry.doc === undefined) return false;
-    const version: Version = {
-      pos: position,
-      district: change.districtId,
-      t: change.t ?? null,
-      subject: change.subject ?? null,
-      json: change.doc === null ? null : JSON.stringify(change.doc),
-    };
-    const lastVersion = entry.versions.at(-1);
-    // several changes of one row by one event make one version
-    if (lastVersion?.pos === position) entry.versions[entry.versions.length - 1] = version;
-    else entry.versions.push(version);
+    // serialised once, at the end of the batch: a hot row changes many times in one
+    entry.latest = { pos: position, district: change.districtId, t: change.t ?? null, subject: change.subject ?? null };
     entry.doc = change.doc === null ? undefined : change.doc;
     return true;
   }
@@ -200,26 +187,19 @@ export class ViewStore {
   private writeBack(): void {
     const s = this.stmts;
     for (const [id, e] of this.touched) {
-      const n = e.versions.length;
-      if (n === 0) continue;
-      if (e.baseHist !== undefined) s.closeVersion.run(e.versions[0]!.pos, e.baseHist);
-      let hist = 0n;
-      for (let i = 0; i < n; i++) {
-        const v = e.versions[i]!;
-        hist = BigInt(s.addVersion.run(e.view, e.key, v.district, v.t, v.subject, v.pos, e.versions[i + 1]?.pos ?? null, v.json).lastInsertRowid);
-      }
-      const final = e.versions[n - 1]!;
-      if (final.json === null) s.remove.run(e.view, e.key);
-      else s.upsert.run(e.view, e.key, final.district, final.t, final.subject, final.pos, hist, final.json);
+      const v = e.latest;
+      if (v === undefined) continue;
+      const json = e.doc === undefined ? null : JSON.stringify(e.doc);
+      // a row made and removed within the batch existed at no batch end: it leaves no trace
+      if (json === null && e.baseHist === undefined) continue;
+      // the previous version is valid up to this batch's change; the new one from it on
+      if (e.baseHist !== undefined) s.closeVersion.run(v.pos, e.baseHist);
+      const hist = BigInt(s.addVersion.run(e.view, e.key, v.district, v.t, v.subject, v.pos, null, json).lastInsertRowid);
+      if (json === null) s.remove.run(e.view, e.key);
+      else s.upsert.run(e.view, e.key, v.district, v.t, v.subject, v.pos, hist, json);
       // as a read of view_rows would find it after the commit: a removed row is absent, with no
       // version to close (applyBatch empties the cache again if the transaction rolls back)
-      this.remember(id, final.json === null ? { doc: undefined, hist: undefined } : { doc: e.doc, hist });
+      this.remember(id, json === null ? { doc: undefined, hist: undefined } : { doc: e.doc, hist });
     }
   }
-}
-
-function withCurrentData(event: ProjectedEvent): ProjectedEvent {
-  const version = event.metadata.schemaVersion ?? 1;
-  const data = upcast(event.type, version, event.data);
-  return data === event.data ? event : { ...event, data };
 }
