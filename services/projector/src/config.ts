@@ -16,7 +16,8 @@ export const ProjectorConfig = z
     JWT_SECRET: z.string().min(1).default(DEVELOPMENT_JWT_SECRET).describe("The API's HS256 key"),
     JWT_ISSUER: z.string().min(1).default('shouwang'),
     JWT_AUDIENCE: z.string().min(1).default('shouwang-api'),
-    PROJECTOR_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
+    // a `?at` inside a batch replays up to one batch from the store: the bound keeps it within 2 s
+    PROJECTOR_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

@@ -90,15 +90,16 @@ export function historicRows(db: Database.Database, position: bigint, view: stri
  * Exact at the end of every batch (`time_marks`); `readerAt` answers moments inside a batch.
  */
 export function historicReader(db: Database.Database, position: bigint): ViewReader {
+  // versions of one row never overlap: only the latest one from before the position can be
+  // valid (one index seek, instead of checking every older version of a hot row). Prepared once:
+  // a tail replay reads thousands of rows through it.
+  const latestVersion = db
+    .prepare('SELECT doc, to_pos FROM view_history WHERE view = ? AND key = ? AND from_pos <= ? ORDER BY from_pos DESC LIMIT 1')
+    .safeIntegers(true);
   return {
     position,
     get<Doc>(view: string, key: string) {
-      // versions of one row never overlap: only the latest one from before the position can be
-      // valid (one index seek, instead of checking every older version of a hot row)
-      const row = db
-        .prepare('SELECT doc, to_pos FROM view_history WHERE view = ? AND key = ? AND from_pos <= ? ORDER BY from_pos DESC LIMIT 1')
-        .safeIntegers(true)
-        .get(view, key, position) as { doc: string | null; to_pos: bigint | null } | undefined;
+      const row = latestVersion.get(view, key, position) as { doc: string | null; to_pos: bigint | null } | undefined;
       if (!row || row.doc === null || (row.to_pos !== null && row.to_pos <= position)) return undefined;
       return JSON.parse(row.doc) as Doc;
     },
