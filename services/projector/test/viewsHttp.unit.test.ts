@@ -1,17 +1,18 @@
 import t from 'tap';
 import { EventEmitter } from 'node:events';
 import { buildProjectorApp } from '../src/http/app.js';
+import type { EventsBetween } from '../src/audit/eventsBetween.js';
 import { eventsIn, memoryViews, storedHistory, testSecret, testTokens, tokenFor } from './helpers.js';
 
 const history = storedHistory({ events: 3000, seed: 5 });
 
-async function setup() {
+async function setup(events: EventsBetween = eventsIn(history)) {
   const { db, views } = memoryViews();
   views.applyBatch(history);
   const app = await buildProjectorApp({
     db,
     checkpoint: () => views.checkpoint(),
-    events: eventsIn(history),
+    events,
     tokens: testTokens,
     changes: new EventEmitter(),
     isCaughtUp: () => true,
@@ -107,6 +108,27 @@ t.test('?at gives the view as it stood then; csv and text forms', async (t) => {
     headers: await as('commander', 'city'),
   });
   t.match(text.body, /^2022-04-01至2022-05-01，全市累计发动志愿者[\d,]+人次/);
+});
+
+t.test('?at inside a batch whose events the store cannot give now: 503, and the moment still answers once it can', async (t) => {
+  let storeDown = true;
+  const { app, as } = await setup(async (after, through) => {
+    if (storeDown) throw new Error('connection refused');
+    return eventsIn(history)(after, through);
+  });
+  const h = await as('auditor', 'city');
+  const url = `/v1/views/district-totals?districtId=city&at=${history[1500]!.position}`;
+  const down = await app.inject({ url, headers: h });
+  t.equal(down.statusCode, 503);
+  t.match(down.headers['content-type'], /application\/problem\+json/);
+  t.equal(down.json().code, 'SW_ERR_STORE_UNAVAILABLE');
+  t.notMatch(down.body, /connection refused/, 'the store error stays in the server');
+  const end = await app.inject({ url: `/v1/views/district-totals?districtId=city&at=${history.at(-1)!.position}`, headers: h });
+  t.equal(end.statusCode, 200, 'a batch end is answered from the history alone');
+  storeDown = false;
+  const up = await app.inject({ url, headers: h });
+  t.equal(up.statusCode, 200);
+  t.ok(up.json().data.registered < end.json().data.registered);
 });
 
 t.test('health, readiness and metrics', async (t) => {

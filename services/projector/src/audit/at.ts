@@ -8,11 +8,12 @@ import type { EventsBetween } from './eventsBetween.js';
 
 export class AtError extends Error {
   constructor(
-    readonly code: 'SW_ERR_AT_INVALID' | 'SW_ERR_AT_NOT_YET_PROJECTED',
-    readonly status: 400 | 409,
+    readonly code: 'SW_ERR_AT_INVALID' | 'SW_ERR_AT_NOT_YET_PROJECTED' | 'SW_ERR_STORE_UNAVAILABLE',
+    readonly status: 400 | 409 | 503,
     message: string,
+    options?: { cause: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -53,7 +54,7 @@ export async function readerAt(
     const end = ends.endingAtOrAfter(position);
     if (end?.position === position) return { reader: historicReader(db, position), now: new Date(end.ms) };
     const start = ends.before(position);
-    const tail = await events(start?.position, position);
+    const tail = await batchEvents(events, start?.position, position);
     return { reader: atMoment(db, start, tail, position), now: new Date(tail.at(-1)?.created.getTime() ?? start?.ms ?? 0) };
   }
   const ms = Date.parse(at);
@@ -63,11 +64,20 @@ export async function readerAt(
   const crossing = ends.endingAfterTime(ms);
   if (!crossing) return { reader: historicReader(db, checkpoint ?? -1n), now: new Date(ms) };
   const start = ends.before(crossing.position);
-  const batch = await events(start?.position, crossing.position);
+  const batch = await batchEvents(events, start?.position, crossing.position);
   const cut = batch.findIndex((e) => e.created.getTime() > ms);
   const tail = cut < 0 ? batch : batch.slice(0, cut);
   // before the first event every view is empty: -1 precedes every position
   return { reader: atMoment(db, start, tail, tail.at(-1)?.position ?? start?.position ?? -1n), now: new Date(ms) };
+}
+
+/** A batch's events read again; a store that cannot be read now is the client's to retry (503). */
+async function batchEvents(events: EventsBetween, after: bigint | undefined, through: bigint): Promise<readonly ProjectedEvent[]> {
+  try {
+    return await events(after, through);
+  } catch (err) {
+    throw new AtError('SW_ERR_STORE_UNAVAILABLE', 503, 'this moment lies inside a batch, whose events could not be read from the event store; try again', { cause: err });
+  }
 }
 
 function atMoment(db: Database.Database, start: BatchEnd | undefined, tail: readonly ProjectedEvent[], position: bigint): ViewReader {

@@ -80,7 +80,11 @@ export const viewsPlugin = fp(
         try {
           at = await readerAt(opts.db, opts.checkpoint().position, c.data.at, opts.events);
         } catch (err) {
-          if (err instanceof AtError) return sendProblem(reply, err.status, err.code, err.message);
+          if (err instanceof AtError) {
+            // the store's error is the operator's to see, not the client's
+            if (err.status === 503) request.log.warn({ err: err.cause }, 'event store unreadable for ?at');
+            return sendProblem(reply, err.status, err.code, err.message);
+          }
           throw err;
         }
         const scope = query.scope(p.data, at.reader);
