@@ -1,6 +1,6 @@
 import type { ViewReader } from '../store/viewReader.js';
 import { viewNames, type ActivityDoc } from '../views/docs.js';
-import { activityRows, districtTotals, round2 } from './districtTotals.js';
+import { activityRows, currentTotals, round2 } from './districtTotals.js';
 import { dayOf, type Period } from './period.js';
 
 export interface BriefingFigures {
@@ -39,7 +39,8 @@ const summedFigures = [
 /** Briefing figures (简报数据) of a district or the city (`city`) over a period. */
 export function briefingFigures(reader: ViewReader, districtId: string, period: Period): BriefingFigures {
   const scope = districtId === 'city' ? {} : { districtId };
-  const totals = districtTotals(reader, districtId, null);
+  // the counters only: the period's activity is summed below (all-time activity would be read for nothing)
+  const totals = currentTotals(reader, districtId);
   const f: BriefingFigures = {
     districtId,
     period,

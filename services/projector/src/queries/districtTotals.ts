@@ -37,13 +37,18 @@ export function activityRows(reader: ViewReader, districtId: string, period: Per
   return reader.list<ActivityDoc>(viewNames.activity, filter);
 }
 
-/** District totals (区级总数): registered, trained, reserve, on duty now, by team kind; person-times and hours in a period. */
-export function districtTotals(reader: ViewReader, districtId: string, period: Period | null): DistrictTotals {
+/** The counters of a district, or of every district summed (`city`), without the period's activity. */
+export function currentTotals(reader: ViewReader, districtId: string): DistrictTotalsDoc {
   const docs =
     districtId === 'city'
       ? reader.list<DistrictTotalsDoc>(viewNames.districtTotals)
       : [reader.get<DistrictTotalsDoc>(viewNames.districtTotals, districtId) ?? emptyTotals(districtId)];
-  const totals = sumTotals(docs, districtId);
+  return sumTotals(docs, districtId);
+}
+
+/** District totals (区级总数): registered, trained, reserve, on duty now, by team kind; person-times and hours in a period. */
+export function districtTotals(reader: ViewReader, districtId: string, period: Period | null): DistrictTotals {
+  const totals = currentTotals(reader, districtId);
   let personTimes = 0;
   let serviceHours = 0;
   for (const a of activityRows(reader, districtId, period)) {

@@ -36,11 +36,14 @@ export function createIndexes(db: Database.Database): void {
   db.exec(`
     CREATE INDEX IF NOT EXISTS view_rows_district ON view_rows (view, district, t);
     CREATE INDEX IF NOT EXISTS view_rows_subject ON view_rows (view, subject) WHERE subject IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS view_rows_period ON view_rows (view, t, subject) WHERE t IS NOT NULL;
     CREATE INDEX IF NOT EXISTS view_history_key ON view_history (view, key, from_pos);
     -- to_pos, t and subject in the index: versions closed before the position and rows outside a
     -- period are skipped, and distinct subjects counted, without reading the table
     CREATE INDEX IF NOT EXISTS view_history_district_at ON view_history (view, district, from_pos, to_pos, t, subject);
     CREATE INDEX IF NOT EXISTS view_history_subject ON view_history (view, subject) WHERE subject IS NOT NULL;
+    -- the same for the whole city over a period (no district to narrow by)
+    CREATE INDEX IF NOT EXISTS view_history_period_at ON view_history (view, t, from_pos, to_pos, subject) WHERE t IS NOT NULL;
   `);
 }
 

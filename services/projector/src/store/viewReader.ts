@@ -68,7 +68,10 @@ export function liveReader(db: Database.Database, position: bigint | undefined):
   };
 }
 
-const valid = ' AND from_pos <= ? AND (to_pos IS NULL OR to_pos > ?) AND doc IS NOT NULL';
+const validAt = ' AND from_pos <= ? AND (to_pos IS NULL OR to_pos > ?)';
+// a removal (doc NULL) is valid as an absence; it has no subject, so counting subjects needs no
+// look at `doc`, and the covering indexes answer the count alone
+const valid = `${validAt} AND doc IS NOT NULL`;
 
 /** A row of a view at a position, with its key and subject: what a tail replay lays its changes over. */
 export interface HistoricRow {
@@ -108,7 +111,7 @@ export function historicReader(db: Database.Database, position: bigint): ViewRea
     },
     countDistinctSubjects(view: string, filter: RowFilter = {}) {
       const params: unknown[] = [view];
-      const sql = `SELECT COUNT(DISTINCT subject) AS n FROM view_history WHERE view = ?${where(filter, params)}${valid}`;
+      const sql = `SELECT COUNT(DISTINCT subject) AS n FROM view_history WHERE view = ?${where(filter, params)}${validAt}`;
       return (db.prepare(sql).get(...params, position, position) as { n: number }).n;
     },
   };

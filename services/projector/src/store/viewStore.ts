@@ -194,7 +194,9 @@ export class ViewStore {
       if (json === null && e.baseHist === undefined) continue;
       // the previous version is valid up to this batch's change; the new one from it on
       if (e.baseHist !== undefined) s.closeVersion.run(v.pos, e.baseHist);
-      const hist = BigInt(s.addVersion.run(e.view, e.key, v.district, v.t, v.subject, v.pos, null, json).lastInsertRowid);
+      // a removal has no time and no subject: it is never counted among a period's subjects
+      const [t, subject] = json === null ? [null, null] : [v.t, v.subject];
+      const hist = BigInt(s.addVersion.run(e.view, e.key, v.district, t, subject, v.pos, null, json).lastInsertRowid);
       if (json === null) s.remove.run(e.view, e.key);
       else s.upsert.run(e.view, e.key, v.district, v.t, v.subject, v.pos, hist, json);
       // as a read of view_rows would find it after the commit: a removed row is absent, with no
