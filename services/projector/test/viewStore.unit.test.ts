@@ -66,8 +66,8 @@ t.test('a batch that fails half-way leaves neither its rows nor its checkpoint',
 
 t.test('after a batch rolled back while writing, the next batches build on what was committed', async (t) => {
   // the store keeps committed rows parsed between batches; a rollback must not leave it any of
-  // the failed batch's rows. The file fills up while the batch's rows are being written (10
-  // pages: past the event positions, into the rows).
+  // the failed batch's rows. The file fills up (10 pages of room) while the batch's rows and
+  // their versions are being written.
   const db = openDatabase(':memory:');
   const views = new ViewStore(db, projections);
   views.applyBatch(history.slice(0, 2000));
