@@ -6,6 +6,7 @@
 // same query live.
 // Run: node --import tsx benchmarks/projector-catchup.ts [events] [batch size] [rounds, default 3] [catch-up batch size]
 import { performance } from 'node:perf_hooks';
+import { availableParallelism } from 'node:os';
 import { startEmbeddedStore, tempDir } from '@shouwang/testing';
 import { shouwangStreamPrefixes } from '@shouwang/event-store';
 import { startProjector, viewsFile } from '../services/projector/src/service.js';
@@ -69,12 +70,21 @@ async function catchUp(): Promise<{ reachedHead: number; ready: number; dataDir:
 }
 
 const runs: Record<string, number[]> = { readAll: [], subscribeToAll: [], projectorCatchUp: [], projectorReachedHead: [] };
+/** CPU seconds of the whole process (every thread) in each phase of the last round. */
+const cpuSeconds: Record<string, number> = {};
+async function measuringCpu<T>(phase: string, fn: () => Promise<T>): Promise<T> {
+  const before = process.cpuUsage();
+  const result = await fn();
+  const used = process.cpuUsage(before);
+  cpuSeconds[phase] = +((used.user + used.system) / 1e6).toFixed(1);
+  return result;
+}
 const rounds = Number(process.argv[4] ?? 3);
 let lastViews = '';
 for (let i = 0; i < rounds; i++) {
-  runs.readAll!.push(await bareReadAll());
-  runs.subscribeToAll!.push(await bareSubscription());
-  const c = await catchUp();
+  runs.readAll!.push(await measuringCpu('readAll', bareReadAll));
+  runs.subscribeToAll!.push(await measuringCpu('subscribeToAll', bareSubscription));
+  const c = await measuringCpu('projectorCatchUp', catchUp);
   runs.projectorCatchUp!.push(c.ready);
   runs.projectorReachedHead!.push(c.reachedHead);
   lastViews = c.dataDir;
@@ -134,6 +144,10 @@ console.log(
       catchUpVsSubscription: +(best(runs.subscribeToAll!) / best(runs.projectorCatchUp!)).toFixed(3),
       // the same without the index build that follows (the views are exact then, queries slower)
       reachedHeadVsReadAll: +(best(runs.readAll!) / best(runs.projectorReachedHead!)).toFixed(3),
+      cores: availableParallelism(),
+      cpuSeconds,
+      // the best catch-up / readAll possible were every core busy all along the catch-up
+      ratioIfEveryCoreBusy: +(best(runs.readAll!) / ((cpuSeconds.projectorCatchUp! * 1000) / availableParallelism())).toFixed(3),
       atMoments,
     },
     null,
