@@ -1,3 +1,4 @@
+import { ProjectionSet } from './projectionSet.js';
 import type { Projection, ProjectedEvent, ViewChange, ViewLookup, ViewRow } from './types.js';
 
 /**
@@ -15,15 +16,13 @@ export class MemoryViews {
     else this.rows.set(id, { ...change, t: change.t ?? null, subject: change.subject ?? null, doc: change.doc });
   }
 
+  /** Runs the projections over an event as the view store does (upcasting included); returns its changes. */
   project(projections: readonly Projection[], event: ProjectedEvent): ViewChange[] {
     const all: ViewChange[] = [];
-    for (const p of projections) {
-      if (!p.eventTypes.includes(event.type)) continue;
-      for (const change of p.project(event, this.read)) {
-        this.apply(change);
-        all.push(change);
-      }
-    }
+    new ProjectionSet(projections).project(event, this.read, (change) => {
+      this.apply(change);
+      all.push(change);
+    });
     return all;
   }
 
