@@ -146,7 +146,8 @@ console.log(
       reachedHeadVsReadAll: +(best(runs.readAll!) / best(runs.projectorReachedHead!)).toFixed(3),
       cores: availableParallelism(),
       cpuSeconds,
-      // the best catch-up / readAll possible were every core busy all along the catch-up
+      // the best catch-up / readAll possible were every core busy all along the catch-up (the
+      // best readAll's wall time over the last round's catch-up CPU)
       ratioIfEveryCoreBusy: +(best(runs.readAll!) / ((cpuSeconds.projectorCatchUp! * 1000) / availableParallelism())).toFixed(3),
       atMoments,
     },

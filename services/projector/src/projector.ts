@@ -20,7 +20,7 @@ export interface AllSubscription {
 }
 
 /** Items taken from the subscription at a time. */
-const BURST = 512;
+export const BURST = 512;
 
 export interface ProjectorOptions {
   /** Events per transaction once caught up (live tail). */

@@ -1,4 +1,4 @@
-import type { AllSubscriber } from '../projector.js';
+import { BURST, type AllSubscriber } from '../projector.js';
 import type { ProjectedEvent } from '../projection/types.js';
 
 /**
@@ -15,7 +15,7 @@ export function eventsBetweenIn(source: AllSubscriber, streamPrefixes: string[])
     const events: ProjectedEvent[] = [];
     try {
       for (;;) {
-        const items = await subscription.nextBatch(512);
+        const items = await subscription.nextBatch(BURST);
         if (items.length === 0) return events;
         for (const item of items) {
           // everything stored so far delivered, or past the moment: the tail is complete
